@@ -1,0 +1,96 @@
+package org.capring.ring;
+
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpIdleStrategy;
+
+/**
+ * Idle strategy of a queue consumer: back off with an Agrona strategy for a bounded number of empty rounds,
+ * then park on the queue with NEED_WAKEUP ({@link RingConsumer#park(long)}) until a producer wakes it.
+ *
+ * <p>Pass it the work count of each drain, as with any Agrona {@link IdleStrategy}:
+ * {@snippet :
+ * idle.idle(consumer.drain(handler, 64));
+ * }
+ *
+ * <p>Virtual threads never spin: {@link #forCurrentThread} gives them no back-off rounds, so an empty queue
+ * parks them at once and frees their carrier. Platform threads spin, then yield, then park.
+ * Not thread-safe: one per consumer thread.
+ */
+public final class ConsumerIdleStrategy implements IdleStrategy {
+    /** Spins of the default back-off before yielding. */
+    public static final int DEFAULT_SPINS = 200;
+    /** Yields of the default back-off before parking. */
+    public static final int DEFAULT_YIELDS = 20;
+
+    private final RingConsumer<?> consumer;
+    private final IdleStrategy backoff;
+    private final int backoffRounds;
+    private final long maxParkNanos;
+    private int emptyRounds;
+
+    /**
+     * @param consumer      the queue to park on
+     * @param backoff       Agrona strategy for the rounds before parking (its own park phase is never reached if
+     *                      {@code backoffRounds} stays within its spin and yield phases)
+     * @param backoffRounds empty rounds to spend in {@code backoff} before parking; 0 parks at once
+     * @param maxParkNanos  longest park, 0 for "until woken"; bound it when producers live in another process
+     * @throws IllegalArgumentException if {@code backoffRounds} is negative
+     */
+    public ConsumerIdleStrategy(
+        final RingConsumer<?> consumer, final IdleStrategy backoff, final int backoffRounds, final long maxParkNanos) {
+        if (backoffRounds < 0) {
+            throw new IllegalArgumentException("backoffRounds must not be negative: " + backoffRounds);
+        }
+        this.consumer = consumer;
+        this.backoff = backoff;
+        this.backoffRounds = backoffRounds;
+        this.maxParkNanos = maxParkNanos;
+    }
+
+    /**
+     * Chooses for the calling thread: a virtual thread parks at once; a platform thread spins
+     * {@value #DEFAULT_SPINS} times and yields {@value #DEFAULT_YIELDS} times first. Parks until woken.
+     *
+     * @param consumer the queue to park on
+     * @return a strategy for the calling thread
+     */
+    public static ConsumerIdleStrategy forCurrentThread(final RingConsumer<?> consumer) {
+        if (Thread.currentThread().isVirtual()) {
+            return new ConsumerIdleStrategy(consumer, NoOpIdleStrategy.INSTANCE, 0, 0);
+        }
+        return new ConsumerIdleStrategy(consumer,
+            new BackoffIdleStrategy(DEFAULT_SPINS, DEFAULT_YIELDS, 1, 1), DEFAULT_SPINS + DEFAULT_YIELDS, 0);
+    }
+
+    @Override
+    public void idle(final int workCount) {
+        if (workCount > 0) {
+            reset();
+        } else {
+            idle();
+        }
+    }
+
+    @Override
+    public void idle() {
+        if (emptyRounds < backoffRounds) {
+            emptyRounds++;
+            backoff.idle();
+        } else {
+            consumer.park(maxParkNanos);
+            reset();
+        }
+    }
+
+    @Override
+    public void reset() {
+        emptyRounds = 0;
+        backoff.reset();
+    }
+
+    @Override
+    public String alias() {
+        return "ring-park";
+    }
+}

@@ -1,0 +1,115 @@
+package org.capring.ring;
+
+/**
+ * Flyweight over one 32-byte completion queue entry (two per cache line).
+ *
+ * <pre>
+ *   0                               4                               8
+ *   +---------------------------------------------------------------+
+ *   |                           userData                            |  0
+ *   +-------------------------------+-------------------------------+
+ *   |            status             |             flags             |  8
+ *   +-------------------------------+-------------------------------+
+ *   |           callSlot            |          resultLength         | 16
+ *   +-------------------------------+-------------------------------+
+ *   |            commit sequence (multi-producer CQ only)           | 24
+ *   +---------------------------------------------------------------+
+ * </pre>
+ *
+ * All integers are little-endian. {@code status}: 0 = OK, negative = transport error, positive = application
+ * exception of the interface. The commit sequence belongs to the queue; there is no accessor for it.
+ * Not thread-safe: one owner thread.
+ */
+public final class Cqe extends RingEntry {
+    /** Bytes per entry. */
+    public static final int LENGTH = 32;
+
+    public static final int USER_DATA_OFFSET = 0;
+    public static final int STATUS_OFFSET = 8;
+    public static final int FLAGS_OFFSET = 12;
+    public static final int CALL_SLOT_OFFSET = 16;
+    public static final int RESULT_LENGTH_OFFSET = 20;
+    /** Offset of the commit sequence written by the multi-producer form of the queue. */
+    public static final int SEQUENCE_OFFSET = 24;
+
+    @Override
+    public int length() {
+        return LENGTH;
+    }
+
+    /** @return the tag of the {@link Sqe} this completes */
+    public long userData() {
+        return buffer.getLong(offset + USER_DATA_OFFSET);
+    }
+
+    /**
+     * @param userData tag of the completed submission
+     * @return this
+     */
+    public Cqe userData(final long userData) {
+        buffer.putLong(offset + USER_DATA_OFFSET, userData);
+        return this;
+    }
+
+    /** @return 0 = OK, negative = transport error, positive = application exception */
+    public int status() {
+        return buffer.getInt(offset + STATUS_OFFSET);
+    }
+
+    /**
+     * @param status 0 = OK, negative = transport error, positive = application exception
+     * @return this
+     */
+    public Cqe status(final int status) {
+        buffer.putInt(offset + STATUS_OFFSET, status);
+        return this;
+    }
+
+    /** @return flag bits (u32 bits) */
+    public int flags() {
+        return buffer.getInt(offset + FLAGS_OFFSET);
+    }
+
+    /**
+     * @param flags flag bits
+     * @return this
+     */
+    public Cqe flags(final int flags) {
+        buffer.putInt(offset + FLAGS_OFFSET, flags);
+        return this;
+    }
+
+    /** @return the call slot holding the result (u32 bits) */
+    public int callSlot() {
+        return buffer.getInt(offset + CALL_SLOT_OFFSET);
+    }
+
+    /**
+     * @param callSlot call slot index
+     * @return this
+     */
+    public Cqe callSlot(final int callSlot) {
+        buffer.putInt(offset + CALL_SLOT_OFFSET, callSlot);
+        return this;
+    }
+
+    /** @return bytes of result (or error message) in the slot's result region (u32 bits) */
+    public int resultLength() {
+        return buffer.getInt(offset + RESULT_LENGTH_OFFSET);
+    }
+
+    /**
+     * @param resultLength bytes of result
+     * @return this
+     */
+    public Cqe resultLength(final int resultLength) {
+        buffer.putInt(offset + RESULT_LENGTH_OFFSET, resultLength);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "Cqe{userData=" + userData() + ", status=" + status() + ", flags=" + flags()
+            + ", callSlot=" + callSlot() + ", resultLength=" + resultLength() + "}";
+    }
+}

@@ -1,0 +1,224 @@
+package org.capring.ring;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One ring: a submission queue, a completion queue and the call slots, in one off-heap region described by a
+ * {@link RingLayout}. The memory is a direct buffer ({@link #allocate}) or a memory-mapped file
+ * ({@link #create}, {@link #attach}) that several processes share.
+ *
+ * {@snippet :
+ * try (Ring ring = Ring.allocate(RingLayout.builder().sqCapacity(256).build())) {
+ *     RingProducer<Sqe> sq = ring.newSqProducer();
+ *     RingConsumer<Sqe> server = ring.newSqConsumer();
+ *     Sqe sqe = sq.tryClaim();
+ *     sqe.opcode(Sqe.OP_NOP).userData(42);
+ *     sq.submit();
+ *     server.drain(e -> System.out.println(e.userData()), 16);
+ * }
+ * }
+ *
+ * <p><b>Handles.</b> Each queue has one consumer handle per ring ({@code newSqConsumer}, {@code newCqConsumer}).
+ * A queue in {@link ProducerMode#SINGLE} mode has one producer handle; in {@link ProducerMode#MULTI} mode each
+ * producer thread takes its own. Handles are not thread-safe; the factory methods are.
+ *
+ * <p><b>Closing.</b> {@link #close()} releases the memory (unmaps the file). Close only after every thread that
+ * uses a handle of this ring has stopped: a handle used after close touches released memory.
+ */
+public final class Ring implements AutoCloseable {
+    private static final int MEMORY_ALIGNMENT = 4096;
+
+    private final RingLayout layout;
+    private final AtomicBuffer buffer;
+    private final Arena arena;
+    private final boolean mapped;
+    private final QueueRegion sq;
+    private final QueueRegion cq;
+    private final AtomicBoolean sqSingleProducerTaken = new AtomicBoolean();
+    private final AtomicBoolean cqSingleProducerTaken = new AtomicBoolean();
+    private final AtomicBoolean sqConsumerTaken = new AtomicBoolean();
+    private final AtomicBoolean cqConsumerTaken = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Ring(final RingLayout layout, final Arena arena, final MemorySegment memory, final boolean mapped) {
+        this.layout = layout;
+        this.arena = arena;
+        this.mapped = mapped;
+        this.buffer = new UnsafeBuffer(memory.address(), Math.toIntExact(memory.byteSize()));
+        this.sq = QueueRegion.sq(buffer, layout);
+        this.cq = QueueRegion.cq(buffer, layout);
+    }
+
+    /**
+     * Creates a ring in a fresh direct buffer, for use within this process.
+     *
+     * @param layout capacities and producer modes
+     * @return the ring, empty
+     */
+    public static Ring allocate(final RingLayout layout) {
+        final Arena arena = Arena.ofShared();
+        final Ring ring = new Ring(layout, arena, arena.allocate(layout.totalLength(), MEMORY_ALIGNMENT), false);
+        layout.writeHeader(ring.buffer);
+        return ring;
+    }
+
+    /**
+     * Creates a ring in a new memory-mapped file that other processes can {@link #attach}.
+     *
+     * @param file   path of the file to create; it must not exist
+     * @param layout capacities and producer modes
+     * @return the ring, empty
+     * @throws java.nio.file.FileAlreadyExistsException if the file exists
+     * @throws IOException                              if the file cannot be created or mapped
+     */
+    public static Ring create(final Path file, final RingLayout layout) throws IOException {
+        final Arena arena = Arena.ofShared();
+        final MemorySegment memory;
+        try (FileChannel channel = FileChannel.open(file,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            memory = channel.map(FileChannel.MapMode.READ_WRITE, 0, layout.totalLength(), arena);
+        } catch (final IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+        final Ring ring = new Ring(layout, arena, memory, true);
+        layout.writeHeader(ring.buffer);
+        return ring;
+    }
+
+    /**
+     * Maps an existing ring file and validates its header before anything else is read.
+     *
+     * @param file path of a ring file written by {@link #create}
+     * @return the ring, sharing the file's queues and slots
+     * @throws RingFormatException if the header is not a valid ring (the file is unmapped again)
+     * @throws IOException         if the file cannot be opened or mapped
+     */
+    public static Ring attach(final Path file) throws IOException {
+        final Arena arena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            final long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new RingFormatException(RingFormatException.Reason.LENGTH_MISMATCH,
+                    "file of " + size + " bytes is larger than any ring");
+            }
+            final MemorySegment memory = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+            final RingLayout layout = RingLayout.read(new UnsafeBuffer(memory.address(), (int) size));
+            return new Ring(layout, arena, memory, true);
+        } catch (final IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** @return capacities and producer modes of this ring */
+    public RingLayout layout() {
+        return layout;
+    }
+
+    /** @return the ring memory, for call slots and tools; queue memory belongs to the handles */
+    public AtomicBuffer buffer() {
+        return buffer;
+    }
+
+    /**
+     * @return a producer handle on the SQ, for the calling thread
+     * @throws IllegalStateException if the SQ is {@link ProducerMode#SINGLE} and its handle was already taken,
+     *                               or the ring is closed
+     */
+    public RingProducer<Sqe> newSqProducer() {
+        return newProducer(sq, new Sqe(), sqSingleProducerTaken);
+    }
+
+    /**
+     * @return a producer handle on the CQ, for the calling thread
+     * @throws IllegalStateException if the CQ is {@link ProducerMode#SINGLE} and its handle was already taken,
+     *                               or the ring is closed
+     */
+    public RingProducer<Cqe> newCqProducer() {
+        return newProducer(cq, new Cqe(), cqSingleProducerTaken);
+    }
+
+    /**
+     * @return the consumer handle of the SQ
+     * @throws IllegalStateException if it was already taken, or the ring is closed
+     */
+    public RingConsumer<Sqe> newSqConsumer() {
+        return newConsumer(sq, new Sqe(), sqConsumerTaken);
+    }
+
+    /**
+     * @return the consumer handle of the CQ
+     * @throws IllegalStateException if it was already taken, or the ring is closed
+     */
+    public RingConsumer<Cqe> newCqConsumer() {
+        return newConsumer(cq, new Cqe(), cqConsumerTaken);
+    }
+
+    /** @return number of times a completer found the CQ full and had to wait (kept in ring memory) */
+    public long cqOverflowCount() {
+        return buffer.getLongVolatile(RingLayout.CQ_OVERFLOW_OFFSET);
+    }
+
+    /** Counts one wait of a completer on a full CQ. Thread-safe. */
+    public void recordCqOverflow() {
+        // Atomic add: many completers may count at once; readers only need an eventually exact total.
+        buffer.getAndAddLong(RingLayout.CQ_OVERFLOW_OFFSET, 1);
+    }
+
+    private <E extends RingEntry> RingProducer<E> newProducer(
+        final QueueRegion queue, final E entry, final AtomicBoolean singleTaken) {
+        ensureOpen();
+        if (queue.mode == ProducerMode.MULTI) {
+            return new MpscProducer<>(queue, entry);
+        }
+        if (!singleTaken.compareAndSet(false, true)) {
+            throw new IllegalStateException(queue.name + " is single-producer and its producer handle is taken");
+        }
+        return new SpscProducer<>(queue, entry);
+    }
+
+    private <E extends RingEntry> RingConsumer<E> newConsumer(
+        final QueueRegion queue, final E entry, final AtomicBoolean taken) {
+        ensureOpen();
+        if (!taken.compareAndSet(false, true)) {
+            throw new IllegalStateException(queue.name + " consumer handle is taken");
+        }
+        return queue.mode == ProducerMode.MULTI ? new MpscConsumer<>(queue, entry) : new SpscConsumer<>(queue, entry);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("ring is closed");
+        }
+    }
+
+    /** @return true once {@link #close()} has run */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Releases the ring memory; a mapped file stays on disk. Idempotent. Only after every handle's thread stopped.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            arena.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Ring{" + layout + (mapped ? ", mapped" : ", direct") + (closed.get() ? ", closed" : "") + "}";
+    }
+}

@@ -1,0 +1,114 @@
+package org.capring.ring;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The consumer's handle on one queue of a ring: drains entries in place, in position order, in batches.
+ *
+ * {@snippet :
+ * RingConsumer<Sqe> sq = ring.sqConsumer();
+ * IdleStrategy idle = ConsumerIdleStrategy.forCurrentThread(sq);
+ * while (running) {
+ *     idle.idle(sq.drain(handler, 64));   // spins, yields, then parks with NEED_WAKEUP
+ * }
+ * }
+ *
+ * <p><b>Threads.</b> Exactly one consumer thread per queue (per ring, across processes). {@link #drain} hands
+ * each entry to the handler in place and then releases the whole batch with one release store of the head.
+ * Allocation-free. Wait-free.
+ *
+ * <p><b>Sleeping.</b> {@link #park(long)} implements the consumer half of the wake-up protocol: raise
+ * NEED_WAKEUP with a volatile store (a full fence), re-check the queue, and only then park.
+ *
+ * @param <E> {@link Sqe} or {@link Cqe}
+ */
+public abstract sealed class RingConsumer<E extends RingEntry> extends HandlePadding permits SpscConsumer, MpscConsumer {
+    final QueueRegion queue;
+    final E entry;
+    /** Next position to read; the shared head lags it until the batch is released. */
+    long head;
+
+    RingConsumer(final QueueRegion queue, final E entry) {
+        this.queue = queue;
+        this.entry = entry;
+        entry.buffer(queue.buffer);
+        this.head = queue.buffer.getLongVolatile(queue.headOffset);
+    }
+
+    /**
+     * Hands up to {@code limit} available entries to {@code handler}, in position order, then releases them to
+     * the producers with one store. If the handler throws, the entries handed out so far (including the one it
+     * threw on) are released and the exception propagates.
+     *
+     * @param handler receives each entry in place
+     * @param limit   most entries to take, at least 1
+     * @return number of entries taken (0 if the queue was empty)
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    public final int drain(final EntryHandler<? super E> handler, final int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(queue.name + ": drain limit must be at least 1: " + limit);
+        }
+        final int available = available(limit);
+        if (available == 0) {
+            return 0;
+        }
+        final long start = head;
+        final E entry = this.entry;
+        final QueueRegion queue = this.queue;
+        int taken = 0;
+        try {
+            while (taken < available) {
+                entry.moveTo(queue.entryOffset(start + taken));
+                taken++;
+                handler.onEntry(entry);
+            }
+        } finally {
+            head = start + taken;
+            // Release: hands the entries back to producers, which acquire the head before overwriting them.
+            queue.buffer.putLongRelease(queue.headOffset, head);
+        }
+        return taken;
+    }
+
+    /** @return how many entries, at most {@code limit}, are ready from {@link #head}; acquires them */
+    abstract int available(int limit);
+
+    /**
+     * @return true if no entry is ready for this consumer (a snapshot; acquires what it sees)
+     */
+    public final boolean isEmpty() {
+        return available(1) == 0;
+    }
+
+    /** @return position of the next entry this consumer will read (entries consumed since the ring was created) */
+    public final long position() {
+        return head;
+    }
+
+    /**
+     * Sleeps until a producer submits, or {@code maxParkNanos} pass, or the thread is unparked or interrupted.
+     * Returns at once if the queue is not empty. Producers in this process unpark the consumer; producers in
+     * another process cannot, so a consumer fed across processes must pass a bounded {@code maxParkNanos}.
+     *
+     * @param maxParkNanos longest sleep; 0 or less sleeps until woken
+     */
+    public final void park(final long maxParkNanos) {
+        queue.waiter = Thread.currentThread();
+        // Volatile store (full fence): producers that publish after this see the flag; the re-check below sees
+        // whatever was published before it. Pairs with the fence in RingProducer.submit.
+        queue.buffer.putIntVolatile(queue.flagsOffset, RingLayout.NEED_WAKEUP);
+        try {
+            if (isEmpty()) {
+                if (maxParkNanos > 0) {
+                    LockSupport.parkNanos(this, maxParkNanos);
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        } finally {
+            // Release: lowers the flag so that producers stop trying to wake a consumer that is awake.
+            queue.buffer.putIntRelease(queue.flagsOffset, 0);
+        }
+    }
+}

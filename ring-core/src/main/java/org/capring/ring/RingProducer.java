@@ -1,0 +1,154 @@
+package org.capring.ring;
+
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * A producer's handle on one queue of a ring: claim entries, fill them in place, submit them.
+ *
+ * {@snippet :
+ * RingProducer<Sqe> sq = ring.newSqProducer();
+ * if (sq.tryClaim(2)) {
+ *     sq.entry(0).opcode(Sqe.OP_CALL).capHandle(handle).methodId(0).userData(1);
+ *     sq.entry(1).opcode(Sqe.OP_RELEASE).capHandle(other).userData(2);
+ *     sq.submit();                        // one release store publishes both entries
+ * }
+ * }
+ *
+ * <p><b>Protocol.</b> A handle holds at most one claimed range of consecutive positions. {@link #tryClaim(int)}
+ * reserves it, {@link #entry(int)} exposes its entries, {@link #submit()} publishes all of them at once. Every
+ * claimed entry must be submitted (fill the ones you do not need with {@link Sqe#OP_NOP}); the consumer
+ * reads entries in position order and waits for each one.
+ *
+ * <p><b>Threads.</b> A handle belongs to one thread. With {@link ProducerMode#SINGLE} the ring hands out one
+ * handle; with {@link ProducerMode#MULTI} each producer thread takes its own handle from the ring.
+ *
+ * <p><b>Waking the consumer.</b> After publishing, {@link #submit()} issues a full fence and then reads the
+ * queue's NEED_WAKEUP flag (the io_uring SQPOLL rule); the consumer raises the flag with a volatile store and
+ * re-checks the queue before it parks. Either the consumer sees the new entries or the producer sees the flag,
+ * so a wake-up cannot be lost.
+ *
+ * <p><b>Progress.</b> {@link #tryClaim(int)} is wait-free for a single producer and lock-free for many;
+ * the consumer's progress depends on every claimed range being submitted.
+ *
+ * @param <E> {@link Sqe} for the submission queue, {@link Cqe} for the completion queue
+ */
+public abstract sealed class RingProducer<E extends RingEntry> extends HandlePadding permits SpscProducer, MpscProducer {
+    final QueueRegion queue;
+    private final E entry;
+    /** Cached copy of the consumer's head; re-read only when the cache says the queue is full. */
+    long headCache;
+    long claimStart;
+    int claimCount;
+
+    RingProducer(final QueueRegion queue, final E entry) {
+        this.queue = queue;
+        this.entry = entry;
+        entry.buffer(queue.buffer);
+        // Acquire: a handle created after other producers ran starts from what they published.
+        this.headCache = queue.buffer.getLongVolatile(queue.headOffset);
+    }
+
+    /**
+     * Claims {@code count} consecutive entries, or none when the queue lacks room.
+     *
+     * @param count entries to claim, in [1, capacity]
+     * @return true if claimed; false if the queue is full (nothing changed)
+     * @throws IllegalArgumentException if {@code count} is out of range
+     * @throws IllegalStateException    if this handle already holds a claim that was not submitted
+     */
+    public final boolean tryClaim(final int count) {
+        if (claimCount != 0) {
+            throw new IllegalStateException(queue.name + ": " + claimCount + " claimed entries not submitted yet");
+        }
+        if (count < 1 || count > queue.capacity) {
+            throw new IllegalArgumentException(queue.name + ": claim count must be in [1, " + queue.capacity + "]: " + count);
+        }
+        return claimRange(count);
+    }
+
+    /**
+     * Claims one entry.
+     *
+     * @return the claimed entry, ready to fill, or null if the queue is full
+     * @throws IllegalStateException if this handle already holds a claim that was not submitted
+     */
+    public final E tryClaim() {
+        return tryClaim(1) ? entry(0) : null;
+    }
+
+    /**
+     * Claims {@code count} entries, idling with {@code idle} while the queue is full. On a virtual thread use an
+     * idle strategy that parks (for example Agrona's {@code SleepingIdleStrategy}), never one that spins.
+     *
+     * @param count entries to claim, in [1, capacity]
+     * @param idle  what to do while the queue is full
+     * @return true once claimed; false if the thread was interrupted first (its interrupt flag stays set)
+     * @throws IllegalArgumentException if {@code count} is out of range
+     * @throws IllegalStateException    if this handle already holds a claim that was not submitted
+     */
+    public final boolean claim(final int count, final IdleStrategy idle) {
+        idle.reset();
+        while (!tryClaim(count)) {
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            idle.idle();
+        }
+        return true;
+    }
+
+    /**
+     * @param index entry of the current claim, in [0, claimed())
+     * @return the entry, ready to fill; valid until the next call to {@code entry} on this handle
+     * @throws IndexOutOfBoundsException if {@code index} is not within the claim
+     */
+    public final E entry(final int index) {
+        Objects.checkIndex(index, claimCount);
+        entry.moveTo(queue.entryOffset(claimStart + index));
+        return entry;
+    }
+
+    /** @return number of entries claimed and not yet submitted */
+    public final int claimed() {
+        return claimCount;
+    }
+
+    /**
+     * Publishes every entry of the current claim to the consumer and wakes it if it sleeps.
+     *
+     * @throws IllegalStateException if nothing is claimed
+     */
+    public final void submit() {
+        final int count = claimCount;
+        if (count == 0) {
+            throw new IllegalStateException(queue.name + ": nothing claimed");
+        }
+        claimCount = 0;
+        publish(claimStart, count);
+        signalConsumer();
+    }
+
+    /** Reserves {@code count} positions starting at {@link #claimStart}; false if full. */
+    abstract boolean claimRange(int count);
+
+    /** Makes the range visible to the consumer with one release store. */
+    abstract void publish(long start, int count);
+
+    private void signalConsumer() {
+        // Orders the publishing store above before the flag load below; pairs with the consumer's volatile
+        // flag store and re-check in RingConsumer.park.
+        VarHandle.fullFence();
+        if (queue.buffer.getIntVolatile(queue.flagsOffset) != 0) {
+            final Thread waiter = queue.waiter;
+            // CAS: of many producers that see the flag, one unparks. A waiter in another process has no thread
+            // here, so the flag stays up and that consumer wakes from its bounded park.
+            if (waiter != null && queue.buffer.compareAndSetInt(queue.flagsOffset, RingLayout.NEED_WAKEUP, 0)) {
+                LockSupport.unpark(waiter);
+            }
+        }
+    }
+}
