@@ -14,7 +14,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 /**
  * One ring: a submission queue, a completion queue and the call slots, in one off-heap region described by a
  * {@link RingLayout}. The memory is a direct buffer ({@link #allocate}) or a memory-mapped file
- * ({@link #create}, {@link #attach}) that several processes share.
+ * ({@link #create}, {@link #attach(Path)}) that several processes share, or memory the caller owns
+ * ({@link #format}, {@link #attach(AtomicBuffer)}).
  *
  * {@snippet :
  * try (Ring ring = Ring.allocate(RingLayout.builder().sqCapacity(256).build())) {
@@ -50,12 +51,44 @@ public final class Ring implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Ring(final RingLayout layout, final Arena arena, final MemorySegment memory, final boolean mapped) {
+        this(layout, arena, new UnsafeBuffer(memory.address(), Math.toIntExact(memory.byteSize())), mapped);
+    }
+
+    private Ring(final RingLayout layout, final Arena arena, final AtomicBuffer buffer, final boolean mapped) {
         this.layout = layout;
         this.arena = arena;
         this.mapped = mapped;
-        this.buffer = new UnsafeBuffer(memory.address(), Math.toIntExact(memory.byteSize()));
+        this.buffer = buffer;
         this.sq = QueueRegion.sq(buffer, layout);
         this.cq = QueueRegion.cq(buffer, layout);
+    }
+
+    /**
+     * Formats a fresh ring in memory the caller owns (for example a buffer inside a larger shared region).
+     * {@link #close()} leaves that memory alone.
+     *
+     * @param buffer zeroed memory of exactly {@code layout.totalLength()} bytes, 8-byte aligned
+     * @param layout capacities and producer modes
+     * @return the ring, empty
+     * @throws IllegalArgumentException if the buffer length differs from the layout's
+     */
+    public static Ring format(final AtomicBuffer buffer, final RingLayout layout) {
+        buffer.verifyAlignment();
+        layout.writeHeader(buffer);
+        return new Ring(layout, null, buffer, false);
+    }
+
+    /**
+     * Attaches to a ring in memory the caller owns, validating its header first. {@link #close()} leaves that
+     * memory alone.
+     *
+     * @param buffer memory holding a ring written by {@link #format} or by another factory here
+     * @return the ring
+     * @throws RingFormatException if the header is not a valid ring
+     */
+    public static Ring attach(final AtomicBuffer buffer) {
+        buffer.verifyAlignment();
+        return new Ring(RingLayout.read(buffer), null, buffer, false);
     }
 
     /**
@@ -72,7 +105,7 @@ public final class Ring implements AutoCloseable {
     }
 
     /**
-     * Creates a ring in a new memory-mapped file that other processes can {@link #attach}.
+     * Creates a ring in a new memory-mapped file that other processes can {@link #attach(Path)}.
      *
      * @param file   path of the file to create; it must not exist
      * @param layout capacities and producer modes
@@ -208,11 +241,13 @@ public final class Ring implements AutoCloseable {
     }
 
     /**
-     * Releases the ring memory; a mapped file stays on disk. Idempotent. Only after every handle's thread stopped.
+     * Releases the ring memory it allocated or mapped (a mapped file stays on disk; memory passed to
+     * {@link #format} or {@link #attach(AtomicBuffer)} stays with its owner). Idempotent. Call it only after
+     * every thread that uses a handle of this ring has stopped.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (closed.compareAndSet(false, true) && arena != null) {
             arena.close();
         }
     }
