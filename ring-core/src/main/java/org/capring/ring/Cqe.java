@@ -12,7 +12,7 @@ package org.capring.ring;
  *   +-------------------------------+-------------------------------+
  *   |           callSlot            |          resultLength         | 16
  *   +-------------------------------+-------------------------------+
- *   |            commit sequence (multi-producer CQ only)           | 24
+ *   |      commit sequence (position + 1, written by the queue)     | 24
  *   +---------------------------------------------------------------+
  * </pre>
  *
@@ -29,7 +29,7 @@ public final class Cqe extends RingEntry {
     public static final int FLAGS_OFFSET = 12;
     public static final int CALL_SLOT_OFFSET = 16;
     public static final int RESULT_LENGTH_OFFSET = 20;
-    /** Offset of the commit sequence written by the multi-producer form of the queue. */
+    /** Offset of the commit sequence: the producer writes position + 1 there when it submits the entry. */
     public static final int SEQUENCE_OFFSET = 24;
 
     @Override

@@ -7,11 +7,10 @@ import org.agrona.concurrent.AtomicBuffer;
  * handle per thread.
  *
  * <p>A claim is a CAS of the shared tail (the claim counter) from {@code t} to {@code t + n}, after checking the
- * range against the cached head. Each entry's commit sequence is set to {@code position + 1} when published:
- * the entries after the first with plain stores, then the first with one release store, which orders them all
- * (the consumer reads in position order, so it acquires the first before it looks at the others). A sequence
- * names its lap, so stale entries from the previous lap are never mistaken for new ones. This is Vyukov's
- * bounded queue specialised to one consumer. Lock-free.
+ * range against the cached head; {@link #submit()} commits the entries' sequences as every producer does. A
+ * range claimed but not yet submitted holds back the consumer at that position, so ranges are submitted in
+ * any order and consumed in position order. This is Vyukov's bounded queue specialised to one consumer.
+ * Lock-free.
  *
  * @param <E> entry flyweight type
  */
@@ -48,15 +47,4 @@ public final class MpscProducer<E extends RingEntry> extends RingProducer<E> {
         }
     }
 
-    @Override
-    void publish(final long start, final int count) {
-        final AtomicBuffer buffer = queue.buffer;
-        final int sequenceField = queue.sequenceFieldOffset;
-        for (int i = 1; i < count; i++) {
-            final long position = start + i;
-            buffer.putLong(queue.entryOffset(position) + sequenceField, position + 1);
-        }
-        // Release: publishes the whole range; the consumer acquires this sequence before it reads any entry of it.
-        buffer.putLongRelease(queue.entryOffset(start) + sequenceField, start + 1);
-    }
 }

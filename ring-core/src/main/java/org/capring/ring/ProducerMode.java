@@ -6,13 +6,12 @@ package org.capring.ring;
  */
 public enum ProducerMode {
     /**
-     * Exactly one producer thread (in one process). Entries are published by one release store of the tail
-     * per batch.
+     * Exactly one producer thread (in one process). Claiming is private to the producer; no CAS.
      */
     SINGLE(1),
     /**
      * Any number of producer threads, in any number of processes. Each producer claims a range of positions by
-     * CAS on the tail; each entry carries a commit sequence that the consumer checks (Vyukov style).
+     * CAS on the shared tail.
      */
     MULTI(2);
 

@@ -226,7 +226,7 @@ public final class Ring implements AutoCloseable {
         if (!taken.compareAndSet(false, true)) {
             throw new IllegalStateException(queue.name + " consumer handle is taken");
         }
-        return queue.mode == ProducerMode.MULTI ? new MpscConsumer<>(queue, entry) : new SpscConsumer<>(queue, entry);
+        return new RingConsumer<>(queue, entry);
     }
 
     private void ensureOpen() {

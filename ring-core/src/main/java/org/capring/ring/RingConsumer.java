@@ -2,6 +2,8 @@ package org.capring.ring;
 
 import java.util.concurrent.locks.LockSupport;
 
+import org.agrona.concurrent.AtomicBuffer;
+
 /**
  * The consumer's handle on one queue of a ring: drains entries in place, in position order, in batches.
  *
@@ -13,25 +15,30 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }
  *
- * <p><b>Threads.</b> Exactly one consumer thread per queue (per ring, across processes). {@link #drain} hands
- * each entry to the handler in place and then releases the whole batch with one release store of the head.
- * Allocation-free. Wait-free.
+ * <p><b>Threads.</b> Exactly one consumer thread per queue (per ring, across processes). {@link #drain} finds
+ * ready entries by their commit sequence (position + 1, written by the producer), hands each to the handler in
+ * place, then releases the whole batch with one release store of the head. The consumer never reads the
+ * producers' tail, so in the common case the only cache lines that move between the two sides are the entries
+ * themselves. Allocation-free. Wait-free.
  *
  * <p><b>Sleeping.</b> {@link #park(long)} implements the consumer half of the wake-up protocol: raise
  * NEED_WAKEUP with a volatile store (a full fence), re-check the queue, and only then park.
  *
  * @param <E> {@link Sqe} or {@link Cqe}
  */
-public abstract sealed class RingConsumer<E extends RingEntry> extends HandlePadding permits SpscConsumer, MpscConsumer {
-    final QueueRegion queue;
-    final E entry;
+public final class RingConsumer<E extends RingEntry> extends HandlePadding {
+    private final QueueRegion queue;
+    private final E entry;
     /** Next position to read; the shared head lags it until the batch is released. */
-    long head;
+    private long head;
+    // Trailing padding: keeps the next heap object off the hot fields' cache lines (see HandlePadding).
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
     RingConsumer(final QueueRegion queue, final E entry) {
         this.queue = queue;
         this.entry = entry;
         entry.buffer(queue.buffer);
+        // Acquire: a consumer that takes over starts where the previous one released.
         this.head = queue.buffer.getLongVolatile(queue.headOffset);
     }
 
@@ -71,8 +78,26 @@ public abstract sealed class RingConsumer<E extends RingEntry> extends HandlePad
         return taken;
     }
 
-    /** @return how many entries, at most {@code limit}, are ready from {@link #head}; acquires them */
-    abstract int available(int limit);
+    /**
+     * Counts the entries ready from {@link #head}, at most {@code limit}: an entry is ready when its commit
+     * sequence equals its position + 1. Checking in order means a claimed but unsubmitted entry ends the batch.
+     */
+    private int available(final int limit) {
+        final AtomicBuffer buffer = queue.buffer;
+        final int sequenceField = queue.sequenceFieldOffset;
+        final long start = head;
+        int ready = 0;
+        while (ready < limit) {
+            final long position = start + ready;
+            // Acquire: pairs with the producer's release of this sequence, or of its batch's first sequence
+            // (acquired earlier in this loop or an earlier drain), which ordered this entry's plain stores.
+            if (buffer.getLongAcquire(queue.entryOffset(position) + sequenceField) != position + 1) {
+                break;
+            }
+            ready++;
+        }
+        return ready;
+    }
 
     /**
      * @return true if no entry is ready for this consumer (a snapshot; acquires what it sees)

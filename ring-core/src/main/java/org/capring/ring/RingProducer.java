@@ -4,6 +4,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
+import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -19,7 +20,8 @@ import org.agrona.concurrent.IdleStrategy;
  * }
  *
  * <p><b>Protocol.</b> A handle holds at most one claimed range of consecutive positions. {@link #tryClaim(int)}
- * reserves it, {@link #entry(int)} exposes its entries, {@link #submit()} publishes all of them at once. Every
+ * reserves it, {@link #entry(int)} exposes its entries, {@link #submit()} publishes all of them at once through
+ * their commit sequences (one release store per batch). Every
  * claimed entry must be submitted (fill the ones you do not need with {@link Sqe#OP_NOP}); the consumer
  * reads entries in position order and waits for each one.
  *
@@ -135,8 +137,22 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
     /** Reserves {@code count} positions starting at {@link #claimStart}; false if full. */
     abstract boolean claimRange(int count);
 
-    /** Makes the range visible to the consumer with one release store. */
-    abstract void publish(long start, int count);
+    /**
+     * Commits the range: each entry's sequence becomes {@code position + 1}, the entries after the first with
+     * plain stores, then the first with one release store, which orders them all (the consumer reads in
+     * position order, so it acquires the first before it looks at the others). A sequence names its lap, so an
+     * entry left from the previous lap is never mistaken for a new one.
+     */
+    void publish(final long start, final int count) {
+        final AtomicBuffer buffer = queue.buffer;
+        final int sequenceField = queue.sequenceFieldOffset;
+        for (int i = 1; i < count; i++) {
+            final long position = start + i;
+            buffer.putLong(queue.entryOffset(position) + sequenceField, position + 1);
+        }
+        // Release: publishes the whole range; the consumer acquires this sequence before it reads any entry of it.
+        buffer.putLongRelease(queue.entryOffset(start) + sequenceField, start + 1);
+    }
 
     private void signalConsumer() {
         // Orders the publishing store above before the flag load below; pairs with the consumer's volatile

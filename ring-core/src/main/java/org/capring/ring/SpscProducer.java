@@ -3,9 +3,9 @@ package org.capring.ring;
 /**
  * Producer handle for a queue in {@link ProducerMode#SINGLE} mode: one thread, one handle per ring.
  *
- * <p>The tail is private to this handle until {@link #submit()} publishes it with one release store per batch;
- * the consumer acquires it. The consumer's head is read only when the cached copy says the queue is full.
- * Wait-free.
+ * <p>The claim cursor is private to this handle: claiming touches no shared memory unless the cached copy of the
+ * consumer's head says the queue is full. {@link #submit()} commits the entries' sequences (one release store)
+ * and records the tail. Wait-free.
  *
  * @param <E> entry flyweight type
  */
@@ -40,7 +40,9 @@ public final class SpscProducer<E extends RingEntry> extends RingProducer<E> {
 
     @Override
     void publish(final long start, final int count) {
-        // Release: publishes the entries written since the claim to the consumer, which acquires the tail.
-        queue.buffer.putLongRelease(queue.tailOffset, start + count);
+        super.publish(start, count);
+        // Opaque: the consumer finds entries by their sequences; the shared tail is kept for tools and for a
+        // producer that takes over. Only this thread writes the line, so it stays in this core's cache.
+        queue.buffer.putLongOpaque(queue.tailOffset, start + count);
     }
 }

@@ -18,7 +18,7 @@ package org.capring.ring;
  *   +---------------------------------------------------------------+
  *   |                       reserved (16 bytes)                     | 40
  *   +---------------------------------------------------------------+
- *   |            commit sequence (multi-producer SQ only)           | 56
+ *   |      commit sequence (position + 1, written by the queue)     | 56
  *   +---------------------------------------------------------------+
  * </pre>
  *
@@ -39,7 +39,7 @@ public final class Sqe extends RingEntry {
     public static final int USER_DATA_OFFSET = 24;
     public static final int DEADLINE_NANOS_OFFSET = 32;
     public static final int RESERVED_OFFSET = 40;
-    /** Offset of the commit sequence written by the multi-producer form of the queue. */
+    /** Offset of the commit sequence: the producer writes position + 1 there when it submits the entry. */
     public static final int SEQUENCE_OFFSET = 56;
 
     /** Opcode: no operation; fills a claimed entry that is not needed. */

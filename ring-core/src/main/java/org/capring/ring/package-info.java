@@ -9,15 +9,17 @@
  * acquire-loads the value it stored), <i>volatile</i> (sequentially consistent; a volatile store is a full fence
  * on x86). The ring's protocol:
  * <ul>
- *   <li>Producers write entries with plain stores and publish them with one release store per batch: of the
- *       tail ({@link org.capring.ring.ProducerMode#SINGLE}) or of the first entry's commit sequence
- *       ({@link org.capring.ring.ProducerMode#MULTI}, after plain stores of the others).</li>
- *   <li>The consumer acquires the tail (or each commit sequence, in order), reads the batch in place and
- *       release-stores the head once; producers acquire the head only when their cached copy says full.</li>
+ *   <li>Producers claim positions (privately for {@link org.capring.ring.ProducerMode#SINGLE}, by CAS on the
+ *       shared tail for {@link org.capring.ring.ProducerMode#MULTI}), write entries with plain stores, and
+ *       publish a batch with one release store: each entry carries a commit sequence (position + 1); those
+ *       after the first are stored plain, then the first with release.</li>
+ *   <li>The consumer acquires each commit sequence in position order, reads the batch in place and
+ *       release-stores the head once; producers acquire the head only when their cached copy says full.
+ *       Because readiness lives in the entry itself, the consumer never polls a shared tail line.</li>
  *   <li>Wake-up: the consumer raises NEED_WAKEUP with a volatile store, re-checks, then parks; a producer issues
  *       a full fence after publishing and then reads the flag. One of the two always sees the other.</li>
  * </ul>
- * Each side keeps a private cursor and a cached copy of the other side's index, so a shared index line is
- * touched once per batch in the common case.
+ * Each side keeps a private cursor; the producer caches the consumer's head, so the head line moves between
+ * cores only when the queue looks full.
  */
 package org.capring.ring;
