@@ -36,11 +36,15 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
      * @param backoffRounds empty rounds to spend in {@code backoff} before parking; 0 parks at once
      * @param maxParkNanos  longest park, 0 for "until woken"; bound it when producers live in another process
      * @throws IllegalArgumentException if {@code backoffRounds} is negative
+     * @throws IllegalStateException    if the queue is {@link WakeupMode#POLL} (nobody would wake the consumer)
      */
     public ConsumerIdleStrategy(
         final RingConsumer<?> consumer, final IdleStrategy backoff, final int backoffRounds, final long maxParkNanos) {
         if (backoffRounds < 0) {
             throw new IllegalArgumentException("backoffRounds must not be negative: " + backoffRounds);
+        }
+        if (consumer.wakeupMode() != WakeupMode.SIGNAL) {
+            throw new IllegalStateException("a " + consumer.wakeupMode() + " queue's consumer cannot park; use forCurrentThread");
         }
         this.consumer = consumer;
         this.backoff = backoff;
@@ -48,15 +52,26 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
         this.maxParkNanos = maxParkNanos;
     }
 
+    /** Longest timed sleep of a {@link WakeupMode#POLL} consumer's back-off. */
+    public static final long POLL_MAX_SLEEP_NANOS = 100_000;
+
     /**
-     * Chooses for the calling thread: a virtual thread parks at once; a platform thread spins
-     * {@value #DEFAULT_SPINS} times and yields {@value #DEFAULT_YIELDS} times first. Parks until woken.
+     * Chooses for the calling thread and the queue's {@link WakeupMode}. {@link WakeupMode#SIGNAL}: a virtual
+     * thread parks at once; a platform thread spins {@value #DEFAULT_SPINS} times and yields
+     * {@value #DEFAULT_YIELDS} times first; both park until woken. {@link WakeupMode#POLL}: nobody will wake
+     * the consumer, so a platform thread spins, yields, then sleeps for growing periods up to
+     * {@value #POLL_MAX_SLEEP_NANOS} ns; a virtual thread goes straight to those timed sleeps (which unmount it).
      *
-     * @param consumer the queue to park on
+     * @param consumer the queue to wait on
      * @return a strategy for the calling thread
      */
-    public static ConsumerIdleStrategy forCurrentThread(final RingConsumer<?> consumer) {
-        if (Thread.currentThread().isVirtual()) {
+    public static IdleStrategy forCurrentThread(final RingConsumer<?> consumer) {
+        final boolean virtual = Thread.currentThread().isVirtual();
+        if (consumer.wakeupMode() == WakeupMode.POLL) {
+            return virtual ? new BackoffIdleStrategy(0, 0, 1_000, POLL_MAX_SLEEP_NANOS)
+                : new BackoffIdleStrategy(DEFAULT_SPINS, DEFAULT_YIELDS, 1_000, POLL_MAX_SLEEP_NANOS);
+        }
+        if (virtual) {
             return new ConsumerIdleStrategy(consumer, NoOpIdleStrategy.INSTANCE, 0, 0);
         }
         return new ConsumerIdleStrategy(consumer,

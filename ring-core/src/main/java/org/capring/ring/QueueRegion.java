@@ -9,6 +9,8 @@ import org.agrona.concurrent.AtomicBuffer;
 final class QueueRegion {
     final AtomicBuffer buffer;
     final ProducerMode mode;
+    /** Producers signal a parked consumer ({@link WakeupMode#SIGNAL}). */
+    final boolean signal;
     final int entriesOffset;
     final int capacity;
     final int mask;
@@ -30,6 +32,7 @@ final class QueueRegion {
         final String name,
         final AtomicBuffer buffer,
         final ProducerMode mode,
+        final WakeupMode wakeup,
         final int entriesOffset,
         final int capacity,
         final int entryLength,
@@ -40,6 +43,7 @@ final class QueueRegion {
         this.name = name;
         this.buffer = buffer;
         this.mode = mode;
+        this.signal = wakeup == WakeupMode.SIGNAL;
         this.entriesOffset = entriesOffset;
         this.capacity = capacity;
         this.mask = capacity - 1;
@@ -51,13 +55,13 @@ final class QueueRegion {
     }
 
     static QueueRegion sq(final AtomicBuffer buffer, final RingLayout layout) {
-        return new QueueRegion("sq", buffer, layout.sqProducers(), layout.sqEntriesOffset(), layout.sqCapacity(),
+        return new QueueRegion("sq", buffer, layout.sqProducers(), layout.sqWakeup(), layout.sqEntriesOffset(), layout.sqCapacity(),
             Sqe.LENGTH, Sqe.SEQUENCE_OFFSET, RingLayout.SQ_TAIL_OFFSET, RingLayout.SQ_HEAD_OFFSET,
             RingLayout.SQ_FLAGS_OFFSET);
     }
 
     static QueueRegion cq(final AtomicBuffer buffer, final RingLayout layout) {
-        return new QueueRegion("cq", buffer, layout.cqProducers(), layout.cqEntriesOffset(), layout.cqCapacity(),
+        return new QueueRegion("cq", buffer, layout.cqProducers(), layout.cqWakeup(), layout.cqEntriesOffset(), layout.cqCapacity(),
             Cqe.LENGTH, Cqe.SEQUENCE_OFFSET, RingLayout.CQ_TAIL_OFFSET, RingLayout.CQ_HEAD_OFFSET,
             RingLayout.CQ_FLAGS_OFFSET);
     }

@@ -52,7 +52,7 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
      * @return number of entries taken (0 if the queue was empty)
      * @throws IllegalArgumentException if {@code limit < 1}
      */
-    public final int drain(final EntryHandler<? super E> handler, final int limit) {
+    public int drain(final EntryHandler<? super E> handler, final int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException(queue.name + ": drain limit must be at least 1: " + limit);
         }
@@ -102,12 +102,17 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
     /**
      * @return true if no entry is ready for this consumer (a snapshot; acquires what it sees)
      */
-    public final boolean isEmpty() {
+    public boolean isEmpty() {
         return available(1) == 0;
     }
 
+    /** @return how this queue's consumer waits */
+    public WakeupMode wakeupMode() {
+        return queue.signal ? WakeupMode.SIGNAL : WakeupMode.POLL;
+    }
+
     /** @return position of the next entry this consumer will read (entries consumed since the ring was created) */
-    public final long position() {
+    public long position() {
         return head;
     }
 
@@ -117,8 +122,12 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
      * another process cannot, so a consumer fed across processes must pass a bounded {@code maxParkNanos}.
      *
      * @param maxParkNanos longest sleep; 0 or less sleeps until woken
+     * @throws IllegalStateException if the queue is {@link WakeupMode#POLL}: its producers never wake anyone
      */
-    public final void park(final long maxParkNanos) {
+    public void park(final long maxParkNanos) {
+        if (!queue.signal) {
+            throw new IllegalStateException(queue.name + " is " + WakeupMode.POLL + ": its consumer must poll, not park");
+        }
         queue.waiter = Thread.currentThread();
         // Volatile store (full fence): producers that publish after this see the flag; the re-check below sees
         // whatever was published before it. Pairs with the fence in RingProducer.submit.

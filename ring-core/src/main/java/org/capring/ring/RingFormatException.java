@@ -17,7 +17,7 @@ public final class RingFormatException extends RuntimeException {
         BAD_MAGIC,
         /** The ring was written by a different, unsupported format version. */
         UNSUPPORTED_VERSION,
-        /** A capacity, region size or producer mode breaks the rules of {@link RingLayout#checkCapacity}. */
+        /** A capacity or region size breaks the rules of {@link RingLayout#checkCapacity}, or a mode code is unknown. */
         BAD_CAPACITY,
         /** The recorded total length, the length implied by the capacities and the memory length differ. */
         LENGTH_MISMATCH,

@@ -12,7 +12,8 @@ import org.agrona.concurrent.AtomicBuffer;
  *   +-----------------------------------------------------------------------+
  *   | header line 0 (128 B): magic u32 | version u32 | sqCapacity u32 |      |
  *   |   cqCapacity u32 | slotCount u32 | paramsBytes u32 | resultBytes u32 | |
- *   |   sqProducers u32 | cqProducers u32 | reserved u32 | totalLength u64   |
+ *   |   sqProducers u32 | cqProducers u32 | sqWakeup u32 | cqWakeup u32 |      |
+ *   |   totalLength u64                                                     |
  *   | line 1  (128 B): sqTail  u64  (SQ producers: next position to claim)  |
  *   | line 2  (128 B): sqHead  u64  (SQ consumer: next position to read)    |
  *   | line 3  (128 B): cqTail  u64                                          |
@@ -59,7 +60,9 @@ public final class RingLayout {
     public static final int RESULT_BYTES_OFFSET = 24;
     public static final int SQ_PRODUCERS_OFFSET = 28;
     public static final int CQ_PRODUCERS_OFFSET = 32;
-    public static final int TOTAL_LENGTH_OFFSET = 40;
+    public static final int SQ_WAKEUP_OFFSET = 36;
+    public static final int CQ_WAKEUP_OFFSET = 40;
+    public static final int TOTAL_LENGTH_OFFSET = 48;
 
     public static final int SQ_TAIL_OFFSET = HOT_LINE;
     public static final int SQ_HEAD_OFFSET = 2 * HOT_LINE;
@@ -97,6 +100,8 @@ public final class RingLayout {
     private final int resultBytes;
     private final ProducerMode sqProducers;
     private final ProducerMode cqProducers;
+    private final WakeupMode sqWakeup;
+    private final WakeupMode cqWakeup;
     private final int sqEntriesOffset;
     private final int cqEntriesOffset;
     private final int slotsOffset;
@@ -110,7 +115,9 @@ public final class RingLayout {
         final int paramsBytes,
         final int resultBytes,
         final ProducerMode sqProducers,
-        final ProducerMode cqProducers) {
+        final ProducerMode cqProducers,
+        final WakeupMode sqWakeup,
+        final WakeupMode cqWakeup) {
         checkCapacity(sqCapacity, cqCapacity, slotCount, paramsBytes, resultBytes);
         this.sqCapacity = sqCapacity;
         this.cqCapacity = cqCapacity;
@@ -119,6 +126,8 @@ public final class RingLayout {
         this.resultBytes = resultBytes;
         this.sqProducers = sqProducers;
         this.cqProducers = cqProducers;
+        this.sqWakeup = sqWakeup;
+        this.cqWakeup = cqWakeup;
         this.sqEntriesOffset = HEADER_LENGTH;
         this.cqEntriesOffset = sqEntriesOffset + sqCapacity * Sqe.LENGTH;
         this.slotsOffset = BitUtil.align(cqEntriesOffset + cqCapacity * Cqe.LENGTH, REGION_ALIGNMENT);
@@ -205,7 +214,9 @@ public final class RingLayout {
                 buffer.getInt(PARAMS_BYTES_OFFSET),
                 buffer.getInt(RESULT_BYTES_OFFSET),
                 ProducerMode.fromCode(buffer.getInt(SQ_PRODUCERS_OFFSET)),
-                ProducerMode.fromCode(buffer.getInt(CQ_PRODUCERS_OFFSET)));
+                ProducerMode.fromCode(buffer.getInt(CQ_PRODUCERS_OFFSET)),
+                WakeupMode.fromCode(buffer.getInt(SQ_WAKEUP_OFFSET)),
+                WakeupMode.fromCode(buffer.getInt(CQ_WAKEUP_OFFSET)));
         } catch (final IllegalArgumentException e) {
             throw new RingFormatException(RingFormatException.Reason.BAD_CAPACITY, e.getMessage());
         }
@@ -256,6 +267,8 @@ public final class RingLayout {
         buffer.putInt(RESULT_BYTES_OFFSET, resultBytes);
         buffer.putInt(SQ_PRODUCERS_OFFSET, sqProducers.code());
         buffer.putInt(CQ_PRODUCERS_OFFSET, cqProducers.code());
+        buffer.putInt(SQ_WAKEUP_OFFSET, sqWakeup.code());
+        buffer.putInt(CQ_WAKEUP_OFFSET, cqWakeup.code());
         buffer.putLong(TOTAL_LENGTH_OFFSET, totalLength);
         // Publishes the whole header to a process that attaches: readers check the magic first.
         buffer.putIntVolatile(MAGIC_OFFSET, MAGIC);
@@ -294,6 +307,16 @@ public final class RingLayout {
     /** @return whether one or many threads post to the CQ */
     public ProducerMode cqProducers() {
         return cqProducers;
+    }
+
+    /** @return how the SQ's consumer waits */
+    public WakeupMode sqWakeup() {
+        return sqWakeup;
+    }
+
+    /** @return how the CQ's consumer waits */
+    public WakeupMode cqWakeup() {
+        return cqWakeup;
     }
 
     /** @return byte offset of SQ entry 0 */
@@ -343,24 +366,27 @@ public final class RingLayout {
             && paramsBytes == that.paramsBytes
             && resultBytes == that.resultBytes
             && sqProducers == that.sqProducers
-            && cqProducers == that.cqProducers;
+            && cqProducers == that.cqProducers
+            && sqWakeup == that.sqWakeup
+            && cqWakeup == that.cqWakeup;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(sqCapacity, cqCapacity, slotCount, paramsBytes, resultBytes, sqProducers, cqProducers);
+        return java.util.Objects.hash(
+            sqCapacity, cqCapacity, slotCount, paramsBytes, resultBytes, sqProducers, cqProducers, sqWakeup, cqWakeup);
     }
 
     @Override
     public String toString() {
-        return "RingLayout{sq=" + sqCapacity + "x" + Sqe.LENGTH + "B " + sqProducers
-            + ", cq=" + cqCapacity + "x" + Cqe.LENGTH + "B " + cqProducers
+        return "RingLayout{sq=" + sqCapacity + "x" + Sqe.LENGTH + "B " + sqProducers + "/" + sqWakeup
+            + ", cq=" + cqCapacity + "x" + Cqe.LENGTH + "B " + cqProducers + "/" + cqWakeup
             + ", slots=" + slotCount + "x(" + paramsBytes + "+" + resultBytes + ")B, total=" + totalLength + "B}";
     }
 
     /**
      * Builds a {@link RingLayout}. Defaults: SQ {@value RingLayout#DEFAULT_SQ_CAPACITY} entries, single producer;
-     * CQ twice the SQ, multi-producer; {@value RingLayout#DEFAULT_SLOT_COUNT} slots of
+     * CQ twice the SQ, multi-producer; both {@link WakeupMode#SIGNAL}; {@value RingLayout#DEFAULT_SLOT_COUNT} slots of
      * {@value RingLayout#DEFAULT_REGION_BYTES} + {@value RingLayout#DEFAULT_REGION_BYTES} bytes. Not thread-safe.
      */
     public static final class Builder {
@@ -371,6 +397,8 @@ public final class RingLayout {
         private int resultBytes = DEFAULT_REGION_BYTES;
         private ProducerMode sqProducers = ProducerMode.SINGLE;
         private ProducerMode cqProducers = ProducerMode.MULTI;
+        private WakeupMode sqWakeup = WakeupMode.SIGNAL;
+        private WakeupMode cqWakeup = WakeupMode.SIGNAL;
 
         private Builder() {
         }
@@ -425,13 +453,32 @@ public final class RingLayout {
         }
 
         /**
+         * @param mode how the SQ's consumer waits (default {@link WakeupMode#SIGNAL})
+         * @return this builder
+         */
+        public Builder sqWakeup(final WakeupMode mode) {
+            this.sqWakeup = java.util.Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * @param mode how the CQ's consumer waits (default {@link WakeupMode#SIGNAL})
+         * @return this builder
+         */
+        public Builder cqWakeup(final WakeupMode mode) {
+            this.cqWakeup = java.util.Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
          * @return the validated layout
          * @throws IllegalArgumentException if a capacity breaks the rules of {@link RingLayout#checkCapacity}
          */
         public RingLayout build() {
             final int cq = cqCapacity > 0 ? cqCapacity
                 : (sqCapacity > 0 && sqCapacity <= MAX_CAPACITY / 2 ? 2 * sqCapacity : sqCapacity);
-            return new RingLayout(sqCapacity, cq, slotCount, paramsBytes, resultBytes, sqProducers, cqProducers);
+            return new RingLayout(
+                sqCapacity, cq, slotCount, paramsBytes, resultBytes, sqProducers, cqProducers, sqWakeup, cqWakeup);
         }
     }
 }

@@ -28,10 +28,11 @@ import org.agrona.concurrent.IdleStrategy;
  * <p><b>Threads.</b> A handle belongs to one thread. With {@link ProducerMode#SINGLE} the ring hands out one
  * handle; with {@link ProducerMode#MULTI} each producer thread takes its own handle from the ring.
  *
- * <p><b>Waking the consumer.</b> After publishing, {@link #submit()} issues a full fence and then reads the
- * queue's NEED_WAKEUP flag (the io_uring SQPOLL rule); the consumer raises the flag with a volatile store and
- * re-checks the queue before it parks. Either the consumer sees the new entries or the producer sees the flag,
- * so a wake-up cannot be lost.
+ * <p><b>Waking the consumer.</b> In {@link WakeupMode#SIGNAL} queues, after publishing, {@link #submit()}
+ * issues a full fence and then reads the queue's NEED_WAKEUP flag (the io_uring SQPOLL rule); the consumer
+ * raises the flag with a volatile store and re-checks the queue before it parks. Either the consumer sees the
+ * new entries or the producer sees the flag, so a wake-up cannot be lost. {@link WakeupMode#POLL} queues skip
+ * both: their consumer never parks.
  *
  * <p><b>Progress.</b> {@link #tryClaim(int)} is wait-free for a single producer and lock-free for many;
  * the consumer's progress depends on every claimed range being submitted.
@@ -120,7 +121,8 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
     }
 
     /**
-     * Publishes every entry of the current claim to the consumer and wakes it if it sleeps.
+     * Publishes every entry of the current claim to the consumer and, in a {@link WakeupMode#SIGNAL} queue, wakes
+     * the consumer if it sleeps.
      *
      * @throws IllegalStateException if nothing is claimed
      */
@@ -131,7 +133,9 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
         }
         claimCount = 0;
         publish(claimStart, count);
-        signalConsumer();
+        if (queue.signal) {
+            signalConsumer();
+        }
     }
 
     /** Reserves {@code count} positions starting at {@link #claimStart}; false if full. */

@@ -28,10 +28,15 @@ class QueueStressTest {
     private static final long SEED = Long.getLong("capring.stress.seed", System.nanoTime());
     private static final int PER_PRODUCER = Boolean.getBoolean("capring.stress.long") ? 10_000_000 : 200_000;
 
-    record Case(String queue, ProducerMode mode, int producers, int capacity, boolean virtualProducers) {
+    record Case(String queue, ProducerMode mode, int producers, int capacity, boolean virtualProducers, WakeupMode wakeup) {
+        Case(final String queue, final ProducerMode mode, final int producers, final int capacity, final boolean virtual) {
+            this(queue, mode, producers, capacity, virtual, WakeupMode.SIGNAL);
+        }
+
         @Override
         public String toString() {
-            return queue + "/" + mode + "/" + producers + "p/cap" + capacity + (virtualProducers ? "/virtual" : "");
+            return queue + "/" + mode + "/" + producers + "p/cap" + capacity + (virtualProducers ? "/virtual" : "")
+                + "/" + wakeup;
         }
     }
 
@@ -42,7 +47,9 @@ class QueueStressTest {
             new Case("sq", ProducerMode.MULTI, 3, 64, false),
             new Case("sq", ProducerMode.MULTI, 4, 8, true),
             new Case("cq", ProducerMode.MULTI, 3, 16, false),
-            new Case("cq", ProducerMode.SINGLE, 1, 32, true));
+            new Case("cq", ProducerMode.SINGLE, 1, 32, true),
+            new Case("sq", ProducerMode.MULTI, 2, 16, false, WakeupMode.POLL),
+            new Case("cq", ProducerMode.SINGLE, 1, 64, false, WakeupMode.POLL));
     }
 
     static long checksum(final long producer, final long sequence) {
@@ -54,7 +61,10 @@ class QueueStressTest {
     void randomBatches_everyEntryOnceInOrderIntact(final Case c) throws InterruptedException {
         System.out.println("QueueStressTest " + c + " seed=" + SEED);
         final QueueSpec spec = new QueueSpec(c.queue(), c.mode(), c.capacity());
-        try (Ring ring = Ring.allocate(spec.layout())) {
+        final RingLayout layout = spec.layout();
+        try (Ring ring = Ring.allocate(RingLayout.builder().sqCapacity(layout.sqCapacity())
+            .cqCapacity(layout.cqCapacity()).sqProducers(layout.sqProducers()).cqProducers(layout.cqProducers())
+            .sqWakeup(c.wakeup()).cqWakeup(c.wakeup()).slots(0, 0, 0).build())) {
             final RingConsumer<RingEntry> consumer = spec.consumer(ring);
             final AtomicReference<Throwable> failure = new AtomicReference<>();
             final List<Thread> producers = new ArrayList<>();

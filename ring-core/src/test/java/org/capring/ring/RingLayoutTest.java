@@ -23,6 +23,8 @@ class RingLayoutTest {
         assertEquals(RingLayout.DEFAULT_REGION_BYTES, layout.resultBytes());
         assertEquals(ProducerMode.SINGLE, layout.sqProducers());
         assertEquals(ProducerMode.MULTI, layout.cqProducers());
+        assertEquals(WakeupMode.SIGNAL, layout.sqWakeup());
+        assertEquals(WakeupMode.SIGNAL, layout.cqWakeup());
     }
 
     @Test
@@ -104,12 +106,16 @@ class RingLayoutTest {
     @Test
     void builder_nullMode_rejected() {
         assertThrows(NullPointerException.class, () -> RingLayout.builder().sqProducers(null));
+        assertThrows(NullPointerException.class, () -> RingLayout.builder().cqProducers(null));
+        assertThrows(NullPointerException.class, () -> RingLayout.builder().sqWakeup(null));
+        assertThrows(NullPointerException.class, () -> RingLayout.builder().cqWakeup(null));
     }
 
     @Test
     void read_writtenHeader_returnsEqualLayout() {
         final RingLayout layout = RingLayout.builder().sqCapacity(16).cqCapacity(64).slots(5, 256, 512)
-            .sqProducers(ProducerMode.MULTI).cqProducers(ProducerMode.SINGLE).build();
+            .sqProducers(ProducerMode.MULTI).cqProducers(ProducerMode.SINGLE)
+            .sqWakeup(WakeupMode.POLL).cqWakeup(WakeupMode.SIGNAL).build();
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[layout.totalLength()]);
         layout.writeHeader(buffer);
         assertEquals(layout, RingLayout.read(buffer));
@@ -137,6 +143,8 @@ class RingLayoutTest {
         assertReason(RingFormatException.Reason.BAD_CAPACITY, corrupt(layout, RingLayout.PARAMS_BYTES_OFFSET, 65));
         assertReason(RingFormatException.Reason.BAD_CAPACITY, corrupt(layout, RingLayout.SQ_PRODUCERS_OFFSET, 7));
         assertReason(RingFormatException.Reason.BAD_CAPACITY, corrupt(layout, RingLayout.CQ_PRODUCERS_OFFSET, 0));
+        assertReason(RingFormatException.Reason.BAD_CAPACITY, corrupt(layout, RingLayout.SQ_WAKEUP_OFFSET, 3));
+        assertReason(RingFormatException.Reason.BAD_CAPACITY, corrupt(layout, RingLayout.CQ_WAKEUP_OFFSET, -1));
         assertReason(RingFormatException.Reason.LENGTH_MISMATCH, corrupt(layout, RingLayout.SLOT_COUNT_OFFSET, 1));
         final UnsafeBuffer lengthField = fresh(layout);
         lengthField.putLong(RingLayout.TOTAL_LENGTH_OFFSET, 12);
