@@ -1,5 +1,7 @@
 package org.capring.ring;
 
+import org.agrona.UnsafeApi;
+
 /**
  * Flyweight over one 32-byte completion queue entry (two per cache line).
  *
@@ -37,9 +39,26 @@ public final class Cqe extends RingEntry {
         return LENGTH;
     }
 
+    /**
+     * Fills every field with three 8-byte stores.
+     *
+     * @param userData     tag of the completed submission
+     * @param status       0 = OK, negative = transport error, positive = application exception
+     * @param flags        flag bits
+     * @param callSlot     call slot index
+     * @param resultLength bytes of result
+     * @return this
+     */
+    public Cqe set(final long userData, final int status, final int flags, final int callSlot, final int resultLength) {
+        UnsafeApi.putLong(array, address + USER_DATA_OFFSET, userData);
+        UnsafeApi.putLong(array, address + STATUS_OFFSET, (status & 0xFFFF_FFFFL) | (long) flags << 32);
+        UnsafeApi.putLong(array, address + CALL_SLOT_OFFSET, (callSlot & 0xFFFF_FFFFL) | (long) resultLength << 32);
+        return this;
+    }
+
     /** @return the tag of the {@link Sqe} this completes */
     public long userData() {
-        return buffer.getLong(offset + USER_DATA_OFFSET);
+        return UnsafeApi.getLong(array, address + USER_DATA_OFFSET);
     }
 
     /**
@@ -47,13 +66,13 @@ public final class Cqe extends RingEntry {
      * @return this
      */
     public Cqe userData(final long userData) {
-        buffer.putLong(offset + USER_DATA_OFFSET, userData);
+        UnsafeApi.putLong(array, address + USER_DATA_OFFSET, userData);
         return this;
     }
 
     /** @return 0 = OK, negative = transport error, positive = application exception */
     public int status() {
-        return buffer.getInt(offset + STATUS_OFFSET);
+        return UnsafeApi.getInt(array, address + STATUS_OFFSET);
     }
 
     /**
@@ -61,13 +80,13 @@ public final class Cqe extends RingEntry {
      * @return this
      */
     public Cqe status(final int status) {
-        buffer.putInt(offset + STATUS_OFFSET, status);
+        UnsafeApi.putInt(array, address + STATUS_OFFSET, status);
         return this;
     }
 
     /** @return flag bits (u32 bits) */
     public int flags() {
-        return buffer.getInt(offset + FLAGS_OFFSET);
+        return UnsafeApi.getInt(array, address + FLAGS_OFFSET);
     }
 
     /**
@@ -75,13 +94,13 @@ public final class Cqe extends RingEntry {
      * @return this
      */
     public Cqe flags(final int flags) {
-        buffer.putInt(offset + FLAGS_OFFSET, flags);
+        UnsafeApi.putInt(array, address + FLAGS_OFFSET, flags);
         return this;
     }
 
     /** @return the call slot holding the result (u32 bits) */
     public int callSlot() {
-        return buffer.getInt(offset + CALL_SLOT_OFFSET);
+        return UnsafeApi.getInt(array, address + CALL_SLOT_OFFSET);
     }
 
     /**
@@ -89,13 +108,13 @@ public final class Cqe extends RingEntry {
      * @return this
      */
     public Cqe callSlot(final int callSlot) {
-        buffer.putInt(offset + CALL_SLOT_OFFSET, callSlot);
+        UnsafeApi.putInt(array, address + CALL_SLOT_OFFSET, callSlot);
         return this;
     }
 
     /** @return bytes of result (or error message) in the slot's result region (u32 bits) */
     public int resultLength() {
-        return buffer.getInt(offset + RESULT_LENGTH_OFFSET);
+        return UnsafeApi.getInt(array, address + RESULT_LENGTH_OFFSET);
     }
 
     /**
@@ -103,7 +122,7 @@ public final class Cqe extends RingEntry {
      * @return this
      */
     public Cqe resultLength(final int resultLength) {
-        buffer.putInt(offset + RESULT_LENGTH_OFFSET, resultLength);
+        UnsafeApi.putInt(array, address + RESULT_LENGTH_OFFSET, resultLength);
         return this;
     }
 

@@ -1,6 +1,6 @@
 package org.capring.ring;
 
-import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.UnsafeApi;
 
 /**
  * Producer handle for a queue in {@link ProducerMode#MULTI} mode: any number of threads (and processes), one
@@ -25,21 +25,21 @@ public final class MpscProducer<E extends RingEntry> extends RingProducer<E> {
 
     @Override
     boolean claimRange(final int count) {
-        final AtomicBuffer buffer = queue.buffer;
-        final int tailOffset = queue.tailOffset;
-        final int capacity = queue.capacity;
+        final Object array = this.array;
+        final long tailAddress = base + tailOffset;
+        final int capacity = this.capacity;
         while (true) {
-            final long start = buffer.getLongVolatile(tailOffset);
+            final long start = UnsafeApi.getLongVolatile(array, tailAddress);
             final long wrapPoint = start + count - capacity;
             if (wrapPoint > headCache) {
                 // Acquire: entries below the head were read and released by the consumer.
-                headCache = buffer.getLongAcquire(queue.headOffset);
+                headCache = UnsafeApi.getLongAcquire(array, base + headOffset);
                 if (wrapPoint > headCache) {
                     return false;
                 }
             }
             // CAS: reserves [start, start + count) for this handle against other producers.
-            if (buffer.compareAndSetLong(tailOffset, start, start + count)) {
+            if (UnsafeApi.compareAndSetLong(array, tailAddress, start, start + count)) {
                 claimStart = start;
                 claimCount = count;
                 return true;

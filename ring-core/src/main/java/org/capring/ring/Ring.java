@@ -3,6 +3,7 @@ package org.capring.ring;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -55,6 +56,10 @@ public final class Ring implements AutoCloseable {
     }
 
     private Ring(final RingLayout layout, final Arena arena, final AtomicBuffer buffer, final boolean mapped) {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new UnsupportedOperationException("ring memory is little-endian; this platform is "
+                + ByteOrder.nativeOrder());
+        }
         this.layout = layout;
         this.arena = arena;
         this.mapped = mapped;

@@ -2,6 +2,7 @@ package org.capring.ring;
 
 import java.util.concurrent.locks.LockSupport;
 
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.AtomicBuffer;
 
 /**
@@ -28,6 +29,16 @@ import org.agrona.concurrent.AtomicBuffer;
  */
 public final class RingConsumer<E extends RingEntry> extends HandlePadding {
     private final QueueRegion queue;
+    // Hot values copied out of the region: one load each on the hot path, no pointer chase after a barrier.
+    // Memory is accessed through Agrona's UnsafeApi at (array, base + offset), offsets checked once by the layout.
+    private final AtomicBuffer buffer;
+    private final Object array;
+    private final long base;
+    private final int entriesOffset;
+    private final int mask;
+    private final int entryShift;
+    private final int sequenceField;
+    private final int headOffset;
     private final E entry;
     /** Next position to read; the shared head lags it until the batch is released. */
     private long head;
@@ -36,10 +47,18 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
 
     RingConsumer(final QueueRegion queue, final E entry) {
         this.queue = queue;
+        this.buffer = queue.buffer;
+        this.array = buffer.byteArray();
+        this.base = buffer.addressOffset();
+        this.entriesOffset = queue.entriesOffset;
+        this.mask = queue.mask;
+        this.entryShift = queue.entryShift;
+        this.sequenceField = queue.sequenceFieldOffset;
+        this.headOffset = queue.headOffset;
         this.entry = entry;
-        entry.buffer(queue.buffer);
+        entry.buffer(buffer);
         // Acquire: a consumer that takes over starts where the previous one released.
-        this.head = queue.buffer.getLongVolatile(queue.headOffset);
+        this.head = buffer.getLongVolatile(headOffset);
     }
 
     /**
@@ -62,18 +81,17 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
         }
         final long start = head;
         final E entry = this.entry;
-        final QueueRegion queue = this.queue;
         int taken = 0;
         try {
             while (taken < available) {
-                entry.moveTo(queue.entryOffset(start + taken));
+                entry.moveTo(entryOffset(start + taken));
                 taken++;
                 handler.onEntry(entry);
             }
         } finally {
             head = start + taken;
             // Release: hands the entries back to producers, which acquire the head before overwriting them.
-            queue.buffer.putLongRelease(queue.headOffset, head);
+            UnsafeApi.putLongRelease(array, base + headOffset, head);
         }
         return taken;
     }
@@ -83,15 +101,15 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
      * sequence equals its position + 1. Checking in order means a claimed but unsubmitted entry ends the batch.
      */
     private int available(final int limit) {
-        final AtomicBuffer buffer = queue.buffer;
-        final int sequenceField = queue.sequenceFieldOffset;
+        final Object array = this.array;
+        final long sequenceBase = base + sequenceField;
         final long start = head;
         int ready = 0;
         while (ready < limit) {
             final long position = start + ready;
             // Acquire: pairs with the producer's release of this sequence, or of its batch's first sequence
             // (acquired earlier in this loop or an earlier drain), which ordered this entry's plain stores.
-            if (buffer.getLongAcquire(queue.entryOffset(position) + sequenceField) != position + 1) {
+            if (UnsafeApi.getLongAcquire(array, sequenceBase + entryOffset(position)) != position + 1) {
                 break;
             }
             ready++;
@@ -104,6 +122,10 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
      */
     public boolean isEmpty() {
         return available(1) == 0;
+    }
+
+    private int entryOffset(final long position) {
+        return entriesOffset + (((int) position & mask) << entryShift);
     }
 
     /** @return how this queue's consumer waits */
@@ -131,7 +153,7 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
         queue.waiter = Thread.currentThread();
         // Volatile store (full fence): producers that publish after this see the flag; the re-check below sees
         // whatever was published before it. Pairs with the fence in RingProducer.submit.
-        queue.buffer.putIntVolatile(queue.flagsOffset, RingLayout.NEED_WAKEUP);
+        buffer.putIntVolatile(queue.flagsOffset, RingLayout.NEED_WAKEUP);
         try {
             if (isEmpty()) {
                 if (maxParkNanos > 0) {
@@ -142,7 +164,7 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
             }
         } finally {
             // Release: lowers the flag so that producers stop trying to wake a consumer that is awake.
-            queue.buffer.putIntRelease(queue.flagsOffset, 0);
+            buffer.putIntRelease(queue.flagsOffset, 0);
         }
     }
 }

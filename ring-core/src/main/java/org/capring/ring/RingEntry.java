@@ -1,19 +1,29 @@
 package org.capring.ring;
 
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.AtomicBuffer;
 
 /**
  * Base of the fixed-size entry flyweights ({@link Sqe}, {@link Cqe}): a view of one entry in ring memory that
  * reads and writes fields at named offsets and never allocates.
  *
+ * <p>Bounds and alignment are checked once, when the flyweight is wrapped (or, for the queues' own
+ * flyweights, once for the whole queue when the ring is validated); field accessors then go straight to
+ * memory through Agrona's {@code UnsafeApi}, without a bounds check per field. Fields are little-endian, the
+ * native order of every platform capring runs on ({@link RingLayout} refuses a big-endian one).
+ *
  * <p>A flyweight is owned by one thread. The queue handles reposition their own flyweight on every entry they
  * hand out; hold on to an entry only until the next call on the handle that produced it.
  */
 public abstract sealed class RingEntry permits Sqe, Cqe {
     /** Memory the entry lives in. */
-    protected AtomicBuffer buffer;
+    private AtomicBuffer buffer;
     /** Byte offset of the entry in {@link #buffer}. */
-    protected int offset;
+    private int offset;
+    /** Heap array of the buffer, or null for off-heap memory (the first argument of every memory access). */
+    Object array;
+    /** Address of the entry: the buffer's address offset plus {@link #offset}. */
+    long address;
 
     RingEntry() {
     }
@@ -39,17 +49,19 @@ public abstract sealed class RingEntry permits Sqe, Cqe {
         if ((offset & (length - 1)) != 0) {
             throw new IllegalArgumentException("entry offset " + offset + " is not aligned to " + length);
         }
-        this.buffer = buffer;
-        this.offset = offset;
+        buffer(buffer);
+        moveTo(offset);
     }
 
     /** Repositions within the buffer already wrapped; the caller (a queue) guarantees bounds and alignment. */
     final void moveTo(final int offset) {
         this.offset = offset;
+        this.address = buffer.addressOffset() + offset;
     }
 
     final void buffer(final AtomicBuffer buffer) {
         this.buffer = buffer;
+        this.array = buffer.byteArray();
     }
 
     /** @return byte offset of the entry in its buffer */
@@ -61,6 +73,6 @@ public abstract sealed class RingEntry permits Sqe, Cqe {
      * Zeroes every field of the entry, including its reserved bytes.
      */
     public final void clear() {
-        buffer.setMemory(offset, length(), (byte) 0);
+        UnsafeApi.setMemory(array, address, length(), (byte) 0);
     }
 }

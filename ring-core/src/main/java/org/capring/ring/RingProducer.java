@@ -1,9 +1,9 @@
 package org.capring.ring;
 
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
+import org.agrona.UnsafeApi;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -41,6 +41,20 @@ import org.agrona.concurrent.IdleStrategy;
  */
 public abstract sealed class RingProducer<E extends RingEntry> extends HandlePadding permits SpscProducer, MpscProducer {
     final QueueRegion queue;
+    // Hot values copied out of the region: one load each on the hot path, no pointer chase after a barrier.
+    // Memory is accessed through Agrona's UnsafeApi at (array, base + offset): every offset below was checked
+    // against the ring's length when the layout was validated, so no access needs its own bounds check.
+    final AtomicBuffer buffer;
+    final Object array;
+    final long base;
+    final int capacity;
+    private final int entriesOffset;
+    private final int mask;
+    private final int entryShift;
+    private final int sequenceField;
+    final int headOffset;
+    final int tailOffset;
+    private final boolean signal;
     private final E entry;
     /** Cached copy of the consumer's head; re-read only when the cache says the queue is full. */
     long headCache;
@@ -49,10 +63,21 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
 
     RingProducer(final QueueRegion queue, final E entry) {
         this.queue = queue;
+        this.buffer = queue.buffer;
+        this.array = buffer.byteArray();
+        this.base = buffer.addressOffset();
+        this.capacity = queue.capacity;
+        this.entriesOffset = queue.entriesOffset;
+        this.mask = queue.mask;
+        this.entryShift = queue.entryShift;
+        this.sequenceField = queue.sequenceFieldOffset;
+        this.headOffset = queue.headOffset;
+        this.tailOffset = queue.tailOffset;
+        this.signal = queue.signal;
         this.entry = entry;
-        entry.buffer(queue.buffer);
+        entry.buffer(buffer);
         // Acquire: a handle created after other producers ran starts from what they published.
-        this.headCache = queue.buffer.getLongVolatile(queue.headOffset);
+        this.headCache = buffer.getLongVolatile(headOffset);
     }
 
     /**
@@ -67,7 +92,7 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
         if (claimCount != 0) {
             throw new IllegalStateException(queue.name + ": " + claimCount + " claimed entries not submitted yet");
         }
-        if (count < 1 || count > queue.capacity) {
+        if (count < 1 || count > capacity) {
             throw new IllegalArgumentException(queue.name + ": claim count must be in [1, " + queue.capacity + "]: " + count);
         }
         return claimRange(count);
@@ -111,7 +136,7 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
      */
     public final E entry(final int index) {
         Objects.checkIndex(index, claimCount);
-        entry.moveTo(queue.entryOffset(claimStart + index));
+        entry.moveTo(entryOffset(claimStart + index));
         return entry;
     }
 
@@ -133,9 +158,14 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
         }
         claimCount = 0;
         publish(claimStart, count);
-        if (queue.signal) {
+        if (signal) {
             signalConsumer();
         }
+    }
+
+    /** @return byte offset of the entry that holds {@code position} */
+    final int entryOffset(final long position) {
+        return entriesOffset + (((int) position & mask) << entryShift);
     }
 
     /** Reserves {@code count} positions starting at {@link #claimStart}; false if full. */
@@ -148,25 +178,25 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
      * entry left from the previous lap is never mistaken for a new one.
      */
     void publish(final long start, final int count) {
-        final AtomicBuffer buffer = queue.buffer;
-        final int sequenceField = queue.sequenceFieldOffset;
+        final Object array = this.array;
+        final long sequenceBase = base + sequenceField;
         for (int i = 1; i < count; i++) {
             final long position = start + i;
-            buffer.putLong(queue.entryOffset(position) + sequenceField, position + 1);
+            UnsafeApi.putLong(array, sequenceBase + entryOffset(position), position + 1);
         }
         // Release: publishes the whole range; the consumer acquires this sequence before it reads any entry of it.
-        buffer.putLongRelease(queue.entryOffset(start) + sequenceField, start + 1);
+        UnsafeApi.putLongRelease(array, sequenceBase + entryOffset(start), start + 1);
     }
 
     private void signalConsumer() {
         // Orders the publishing store above before the flag load below; pairs with the consumer's volatile
         // flag store and re-check in RingConsumer.park.
-        VarHandle.fullFence();
-        if (queue.buffer.getIntVolatile(queue.flagsOffset) != 0) {
+        UnsafeApi.fullFence();
+        if (UnsafeApi.getIntVolatile(array, base + queue.flagsOffset) != 0) {
             final Thread waiter = queue.waiter;
             // CAS: of many producers that see the flag, one unparks. A waiter in another process has no thread
             // here, so the flag stays up and that consumer wakes from its bounded park.
-            if (waiter != null && queue.buffer.compareAndSetInt(queue.flagsOffset, RingLayout.NEED_WAKEUP, 0)) {
+            if (waiter != null && buffer.compareAndSetInt(queue.flagsOffset, RingLayout.NEED_WAKEUP, 0)) {
                 LockSupport.unpark(waiter);
             }
         }

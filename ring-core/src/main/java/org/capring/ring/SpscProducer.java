@@ -1,5 +1,7 @@
 package org.capring.ring;
 
+import org.agrona.UnsafeApi;
+
 /**
  * Producer handle for a queue in {@link ProducerMode#SINGLE} mode: one thread, one handle per ring.
  *
@@ -18,16 +20,16 @@ public final class SpscProducer<E extends RingEntry> extends RingProducer<E> {
 
     SpscProducer(final QueueRegion queue, final E entry) {
         super(queue, entry);
-        this.tail = queue.buffer.getLongVolatile(queue.tailOffset);
+        this.tail = buffer.getLongVolatile(tailOffset);
     }
 
     @Override
     boolean claimRange(final int count) {
         final long start = tail;
-        final long wrapPoint = start + count - queue.capacity;
+        final long wrapPoint = start + count - capacity;
         if (wrapPoint > headCache) {
             // Acquire: the consumer released these entries after reading them; we may now overwrite them.
-            headCache = queue.buffer.getLongAcquire(queue.headOffset);
+            headCache = UnsafeApi.getLongAcquire(array, base + headOffset);
             if (wrapPoint > headCache) {
                 return false;
             }
@@ -41,8 +43,8 @@ public final class SpscProducer<E extends RingEntry> extends RingProducer<E> {
     @Override
     void publish(final long start, final int count) {
         super.publish(start, count);
-        // Opaque: the consumer finds entries by their sequences; the shared tail is kept for tools and for a
-        // producer that takes over. Only this thread writes the line, so it stays in this core's cache.
-        queue.buffer.putLongOpaque(queue.tailOffset, start + count);
+        // Plain: the consumer finds entries by their sequences; the shared tail is a hint for tools and for the
+        // attach check, which tolerate it lagging. Only this thread writes the line; it stays in this core's cache.
+        UnsafeApi.putLong(array, base + tailOffset, start + count);
     }
 }

@@ -1,5 +1,7 @@
 package org.capring.ring;
 
+import org.agrona.UnsafeApi;
+
 /**
  * Flyweight over one 64-byte submission queue entry (one cache line).
  *
@@ -56,9 +58,44 @@ public final class Sqe extends RingEntry {
         return LENGTH;
     }
 
+    /**
+     * Fills every field of a call entry with five 8-byte stores (the narrow fields of words 0 and 2 are
+     * combined first), the way a hot submit path should write an SQE. The reserved words are left alone.
+     *
+     * @param opcode        an {@code OP_} constant
+     * @param flags         flag bits (u8)
+     * @param methodId      method ordinal (u16)
+     * @param capHandle     capability handle (u32 bits)
+     * @param interfaceId   capnp interface id
+     * @param callSlot      call slot index
+     * @param paramsLength  bytes of params in the slot
+     * @param userData      caller's tag
+     * @param deadlineNanos absolute deadline on the {@link System#nanoTime()} clock, 0 for none
+     * @return this
+     */
+    public Sqe set(
+        final int opcode,
+        final int flags,
+        final int methodId,
+        final int capHandle,
+        final long interfaceId,
+        final int callSlot,
+        final int paramsLength,
+        final long userData,
+        final long deadlineNanos) {
+        final long word0 = (opcode & 0xFFL) | (flags & 0xFFL) << 8 | (methodId & 0xFFFFL) << 16 | (long) capHandle << 32;
+        final long word2 = (callSlot & 0xFFFF_FFFFL) | (long) paramsLength << 32;
+        UnsafeApi.putLong(array, address + OPCODE_OFFSET, word0);
+        UnsafeApi.putLong(array, address + INTERFACE_ID_OFFSET, interfaceId);
+        UnsafeApi.putLong(array, address + CALL_SLOT_OFFSET, word2);
+        UnsafeApi.putLong(array, address + USER_DATA_OFFSET, userData);
+        UnsafeApi.putLong(array, address + DEADLINE_NANOS_OFFSET, deadlineNanos);
+        return this;
+    }
+
     /** @return the opcode, one of the {@code OP_} constants for a well-formed entry */
     public int opcode() {
-        return buffer.getByte(offset + OPCODE_OFFSET) & 0xFF;
+        return UnsafeApi.getByte(array, address + OPCODE_OFFSET) & 0xFF;
     }
 
     /**
@@ -66,13 +103,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe opcode(final int opcode) {
-        buffer.putByte(offset + OPCODE_OFFSET, (byte) opcode);
+        UnsafeApi.putByte(array, address + OPCODE_OFFSET, (byte) opcode);
         return this;
     }
 
     /** @return the flag bits (u8) */
     public int flags() {
-        return buffer.getByte(offset + FLAGS_OFFSET) & 0xFF;
+        return UnsafeApi.getByte(array, address + FLAGS_OFFSET) & 0xFF;
     }
 
     /**
@@ -80,13 +117,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe flags(final int flags) {
-        buffer.putByte(offset + FLAGS_OFFSET, (byte) flags);
+        UnsafeApi.putByte(array, address + FLAGS_OFFSET, (byte) flags);
         return this;
     }
 
     /** @return the method ordinal within the interface (u16) */
     public int methodId() {
-        return buffer.getShort(offset + METHOD_ID_OFFSET) & 0xFFFF;
+        return UnsafeApi.getShort(array, address + METHOD_ID_OFFSET) & 0xFFFF;
     }
 
     /**
@@ -94,13 +131,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe methodId(final int methodId) {
-        buffer.putShort(offset + METHOD_ID_OFFSET, (short) methodId);
+        UnsafeApi.putShort(array, address + METHOD_ID_OFFSET, (short) methodId);
         return this;
     }
 
     /** @return the capability handle (u32 bits) */
     public int capHandle() {
-        return buffer.getInt(offset + CAP_HANDLE_OFFSET);
+        return UnsafeApi.getInt(array, address + CAP_HANDLE_OFFSET);
     }
 
     /**
@@ -108,13 +145,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe capHandle(final int capHandle) {
-        buffer.putInt(offset + CAP_HANDLE_OFFSET, capHandle);
+        UnsafeApi.putInt(array, address + CAP_HANDLE_OFFSET, capHandle);
         return this;
     }
 
     /** @return the capnp interface id the caller expects the capability to implement */
     public long interfaceId() {
-        return buffer.getLong(offset + INTERFACE_ID_OFFSET);
+        return UnsafeApi.getLong(array, address + INTERFACE_ID_OFFSET);
     }
 
     /**
@@ -122,13 +159,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe interfaceId(final long interfaceId) {
-        buffer.putLong(offset + INTERFACE_ID_OFFSET, interfaceId);
+        UnsafeApi.putLong(array, address + INTERFACE_ID_OFFSET, interfaceId);
         return this;
     }
 
     /** @return the call slot holding the params (u32 bits) */
     public int callSlot() {
-        return buffer.getInt(offset + CALL_SLOT_OFFSET);
+        return UnsafeApi.getInt(array, address + CALL_SLOT_OFFSET);
     }
 
     /**
@@ -136,13 +173,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe callSlot(final int callSlot) {
-        buffer.putInt(offset + CALL_SLOT_OFFSET, callSlot);
+        UnsafeApi.putInt(array, address + CALL_SLOT_OFFSET, callSlot);
         return this;
     }
 
     /** @return bytes of params in the slot's params region (u32 bits) */
     public int paramsLength() {
-        return buffer.getInt(offset + PARAMS_LENGTH_OFFSET);
+        return UnsafeApi.getInt(array, address + PARAMS_LENGTH_OFFSET);
     }
 
     /**
@@ -150,13 +187,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe paramsLength(final int paramsLength) {
-        buffer.putInt(offset + PARAMS_LENGTH_OFFSET, paramsLength);
+        UnsafeApi.putInt(array, address + PARAMS_LENGTH_OFFSET, paramsLength);
         return this;
     }
 
     /** @return the caller's tag, echoed in the matching {@link Cqe} */
     public long userData() {
-        return buffer.getLong(offset + USER_DATA_OFFSET);
+        return UnsafeApi.getLong(array, address + USER_DATA_OFFSET);
     }
 
     /**
@@ -164,13 +201,13 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe userData(final long userData) {
-        buffer.putLong(offset + USER_DATA_OFFSET, userData);
+        UnsafeApi.putLong(array, address + USER_DATA_OFFSET, userData);
         return this;
     }
 
     /** @return absolute deadline on the {@link System#nanoTime()} clock, 0 for none */
     public long deadlineNanos() {
-        return buffer.getLong(offset + DEADLINE_NANOS_OFFSET);
+        return UnsafeApi.getLong(array, address + DEADLINE_NANOS_OFFSET);
     }
 
     /**
@@ -178,7 +215,7 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe deadlineNanos(final long deadlineNanos) {
-        buffer.putLong(offset + DEADLINE_NANOS_OFFSET, deadlineNanos);
+        UnsafeApi.putLong(array, address + DEADLINE_NANOS_OFFSET, deadlineNanos);
         return this;
     }
 
@@ -187,7 +224,7 @@ public final class Sqe extends RingEntry {
      * @return one of the two reserved 8-byte words, free for benchmarks and extensions
      */
     public long reserved(final int index) {
-        return buffer.getLong(offset + RESERVED_OFFSET + 8 * java.util.Objects.checkIndex(index, 2));
+        return UnsafeApi.getLong(array, address + RESERVED_OFFSET + 8 * java.util.Objects.checkIndex(index, 2));
     }
 
     /**
@@ -196,7 +233,7 @@ public final class Sqe extends RingEntry {
      * @return this
      */
     public Sqe reserved(final int index, final long value) {
-        buffer.putLong(offset + RESERVED_OFFSET + 8 * java.util.Objects.checkIndex(index, 2), value);
+        UnsafeApi.putLong(array, address + RESERVED_OFFSET + 8 * java.util.Objects.checkIndex(index, 2), value);
         return this;
     }
 

@@ -65,6 +65,39 @@ class EntryFlyweightTest {
     }
 
     @Test
+    void sqeSet_writesTheSameBytesAsTheFieldSetters() {
+        final UnsafeBuffer one = new UnsafeBuffer(new byte[64]);
+        final UnsafeBuffer other = new UnsafeBuffer(new byte[64]);
+        final Sqe a = new Sqe();
+        final Sqe b = new Sqe();
+        a.wrap(one, 0);
+        b.wrap(other, 0);
+        a.opcode(Sqe.OP_CALL).flags(0x81).methodId(0xFFFE).capHandle(-2).interfaceId(-9L).callSlot(-1)
+            .paramsLength(0x7FFF_FFFF).userData(11).deadlineNanos(12);
+        b.set(Sqe.OP_CALL, 0x81, 0xFFFE, -2, -9L, -1, 0x7FFF_FFFF, 11, 12);
+        for (int i = 0; i < 64; i++) {
+            assertEquals(one.getByte(i), other.getByte(i), "byte " + i);
+        }
+        assertEquals(0xFFFE, b.methodId());
+        assertEquals(-1, b.callSlot());
+    }
+
+    @Test
+    void cqeSet_writesTheSameBytesAsTheFieldSetters() {
+        final UnsafeBuffer one = new UnsafeBuffer(new byte[32]);
+        final UnsafeBuffer other = new UnsafeBuffer(new byte[32]);
+        final Cqe a = new Cqe();
+        final Cqe b = new Cqe();
+        a.wrap(one, 0);
+        b.wrap(other, 0);
+        a.userData(-5).status(-3).flags(0x8000_0001).callSlot(-7).resultLength(99);
+        b.set(-5, -3, 0x8000_0001, -7, 99);
+        for (int i = 0; i < 32; i++) {
+            assertEquals(one.getByte(i), other.getByte(i), "byte " + i);
+        }
+    }
+
+    @Test
     void fieldOffsets_withinEntryAndBeforeSequence() {
         assertEquals(64, Sqe.LENGTH);
         assertEquals(32, Cqe.LENGTH);

@@ -71,10 +71,11 @@ public abstract class QueueLincheckTest {
 
     @Test
     void modelChecking() {
-        // Agrona's buffer methods are single memory operations: treat each as one atomic step with a switch point
-        // before it, instead of analysing Agrona's internals.
+        // Each memory access of the ring (Agrona's UnsafeApi and buffer methods) is a single memory operation:
+        // treat each as one atomic step with a switch point before it, instead of analysing Agrona's internals.
         tune(new ModelCheckingOptions().iterations(LONG ? 100 : 10).invocationsPerIteration(LONG ? 5_000 : 500)
-            .addGuarantee(forClasses("org.agrona.concurrent.UnsafeBuffer", "org.agrona.AbstractMutableDirectBuffer")
+            .addGuarantee(forClasses("org.agrona.UnsafeApi", "org.agrona.concurrent.UnsafeBuffer",
+                    "org.agrona.AbstractMutableDirectBuffer")
                 .allMethods().treatAsAtomic()))
             .check(getClass());
     }

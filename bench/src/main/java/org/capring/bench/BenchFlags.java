@@ -1,0 +1,28 @@
+package org.capring.bench;
+
+/**
+ * JVM flags and sizes shared by every benchmark, so that capring and its peers always run the same workload
+ * in identically configured forks.
+ */
+public final class BenchFlags {
+    /** Agrona 2.x reaches jdk.internal.misc on JDK 25. */
+    public static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
+    /** JDK 24+ warns when libraries (Agrona, JCTools, Disruptor) use sun.misc.Unsafe memory access. */
+    public static final String UNSAFE_ALLOW = "--sun-misc-unsafe-memory-access=allow";
+    /** The ring maps and allocates memory through java.lang.foreign. */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** Fixed heap: no resizing during measurement. */
+    public static final String XMS = "-Xms1g";
+    /** Fixed heap: no resizing during measurement. */
+    public static final String XMX = "-Xmx1g";
+    /** Pre-touched heap: no page faults during measurement. */
+    public static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
+
+    /** Entries (or slots, or events) of every queue under test. */
+    public static final int CAPACITY = 1024;
+    /** Entries per batch in the batched variants. */
+    public static final int BATCH = 32;
+
+    private BenchFlags() {
+    }
+}
