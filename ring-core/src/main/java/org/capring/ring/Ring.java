@@ -3,6 +3,7 @@ package org.capring.ring;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class Ring implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Ring(final RingLayout layout, final Arena arena, final MemorySegment memory, final boolean mapped) {
-        this(layout, arena, new UnsafeBuffer(memory.address(), Math.toIntExact(memory.byteSize())), mapped);
+        this(layout, arena, new UnsafeBuffer(memory.asByteBuffer()), mapped);
     }
 
     private Ring(final RingLayout layout, final Arena arena, final AtomicBuffer buffer, final boolean mapped) {
@@ -161,6 +162,42 @@ public final class Ring implements AutoCloseable {
     /** @return capacities and producer modes of this ring */
     public RingLayout layout() {
         return layout;
+    }
+
+    /**
+     * A view of one call slot's params region, for building or reading a capnp message in place.
+     *
+     * @param slot call slot index
+     * @return a little-endian buffer over exactly the slot's params region (position 0, limit = capacity)
+     * @throws IndexOutOfBoundsException     if the slot does not exist
+     * @throws UnsupportedOperationException if the ring's memory is not reachable as a {@link ByteBuffer}
+     */
+    public ByteBuffer paramsRegion(final int slot) {
+        return region(layout.paramsOffset(slot), layout.paramsBytes());
+    }
+
+    /**
+     * A view of one call slot's result region.
+     *
+     * @param slot call slot index
+     * @return a little-endian buffer over exactly the slot's result region (position 0, limit = capacity)
+     * @throws IndexOutOfBoundsException     if the slot does not exist
+     * @throws UnsupportedOperationException if the ring's memory is not reachable as a {@link ByteBuffer}
+     */
+    public ByteBuffer resultRegion(final int slot) {
+        return region(layout.resultOffset(slot), layout.resultBytes());
+    }
+
+    private ByteBuffer region(final int offset, final int length) {
+        final ByteBuffer whole;
+        if (buffer.byteBuffer() != null) {
+            whole = buffer.byteBuffer();
+        } else if (buffer.byteArray() != null) {
+            whole = ByteBuffer.wrap(buffer.byteArray());
+        } else {
+            throw new UnsupportedOperationException("call slots need ring memory reachable as a ByteBuffer");
+        }
+        return whole.slice(buffer.wrapAdjustment() + offset, length).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** @return the ring memory, for call slots and tools; queue memory belongs to the handles */

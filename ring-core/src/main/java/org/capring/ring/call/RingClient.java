@@ -1,0 +1,520 @@
+package org.capring.ring.call;
+
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.agrona.concurrent.IdleStrategy;
+import org.capring.ring.ConsumerIdleStrategy;
+import org.capring.ring.Cqe;
+import org.capring.ring.EntryHandler;
+import org.capring.ring.ProducerMode;
+import org.capring.ring.Ring;
+import org.capring.ring.RingConsumer;
+import org.capring.ring.RingProducer;
+import org.capring.ring.Sqe;
+
+/**
+ * The client side of a ring: typed calls through call slots, completion matching, release flushing.
+ *
+ * {@snippet :
+ * RingClient client = RingClient.open(ring, ClientConfig.defaults());
+ * try (Call call = client.newCall(handle, Echo.TYPE_ID, Echo.METHOD_ECHO)) {
+ *     call.initParams(Echo.EchoParams.factory).setValue(42);
+ *     call.invoke();
+ *     long echoed = call.result(Echo.EchoResults.factory).getValue();
+ * }
+ * }
+ *
+ * <p><b>Slots.</b> Each call holds one call slot from {@link #newCall} to {@link Call#close()}; with every slot
+ * taken, {@code newCall} parks its (virtual) thread until one is free, or until its deadline. Completions are
+ * matched to slots by userData ({@code generation << 32 | slot}); a completion for an older use of the slot is
+ * ignored and counted.
+ *
+ * <p><b>Completion path.</b> No platform thread is involved in a typical call: the caller's virtual thread
+ * submits and parks; the server's completer posts the CQE, whose NEED_WAKEUP protocol unparks the reaper; the
+ * reaper (a waiting caller or a dedicated virtual thread, {@link CompletionMode}) drains the CQ in batches and
+ * unparks each waiter directly through its slot.
+ *
+ * <p><b>Threads.</b> Thread-safe: any number of virtual or platform threads may call at once. The ring's SQ
+ * must be {@link ProducerMode#MULTI}: each slot submits through its own producer handle.
+ */
+public final class RingClient implements AutoCloseable {
+    private static final long SQ_FULL_BACKOFF_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
+    private final Ring ring;
+    private final ClientConfig config;
+    private final Call[] calls;
+    private final IndexStack freeSlots;
+    private final Semaphore slotPermits;
+    private final RingConsumer<Cqe> cq;
+    private final Reaper reaper = new Reaper();
+    private final AtomicBoolean reaping = new AtomicBoolean();
+    private final IndexStack followers;
+    private final ConcurrentLinkedQueue<Integer> pendingReleases = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingReleaseCount = new AtomicInteger();
+    private final ReentrantLock controlLock = new ReentrantLock();
+    private final RingProducer<Sqe> controlSq;
+    private final AtomicLong strayCompletions = new AtomicLong();
+    private final AtomicLong releasesSent = new AtomicLong();
+    private volatile boolean closed;
+    private Thread reaperThread;
+
+    private RingClient(final Ring ring, final ClientConfig config) {
+        this.ring = ring;
+        this.config = config;
+        final int slots = ring.layout().slotCount();
+        this.calls = new Call[slots];
+        this.freeSlots = new IndexStack(Math.max(1, slots));
+        this.followers = new IndexStack(Math.max(1, slots));
+        for (int slot = slots - 1; slot >= 0; slot--) {
+            calls[slot] = new Call(this, slot,
+                new RegionMessage(ring.paramsRegion(slot), true, config.traversalLimitWords(), config.nestingLimit()),
+                new RegionMessage(ring.resultRegion(slot), false, config.traversalLimitWords(), config.nestingLimit()),
+                ring.newSqProducer());
+            freeSlots.push(slot);
+        }
+        this.slotPermits = new Semaphore(slots);
+        this.controlSq = ring.newSqProducer();
+        this.cq = ring.newCqConsumer();
+    }
+
+    /**
+     * Opens the client side of a ring.
+     *
+     * @param ring   a ring whose SQ is {@link ProducerMode#MULTI} and which has call slots
+     * @param config client configuration
+     * @return the client
+     * @throws IllegalArgumentException if the SQ is single-producer or the ring has no slots
+     * @throws IllegalStateException    if the ring's CQ already has a consumer
+     */
+    public static RingClient open(final Ring ring, final ClientConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (ring.layout().sqProducers() != ProducerMode.MULTI) {
+            throw new IllegalArgumentException("a RingClient submits from many threads: the SQ must be "
+                + ProducerMode.MULTI);
+        }
+        if (ring.layout().slotCount() == 0) {
+            throw new IllegalArgumentException("the ring has no call slots");
+        }
+        final RingClient client = new RingClient(ring, config);
+        if (config.completion() == CompletionMode.REAPER_THREAD) {
+            client.reaperThread = Thread.ofVirtual().name("capring-client-reaper").start(client::runReaper);
+        }
+        return client;
+    }
+
+    /**
+     * Takes a call slot for a call, parking while every slot is in use.
+     *
+     * @param capHandle   handle of the capability to call
+     * @param interfaceId interface the caller expects it to implement
+     * @param methodId    method ordinal
+     * @return the call, ready for its params
+     * @throws IllegalStateException           if the client is closed
+     * @throws TransportException.Cancelled if interrupted while waiting for a slot (the flag stays set)
+     */
+    public Call newCall(final int capHandle, final long interfaceId, final int methodId) {
+        return newCall(capHandle, interfaceId, methodId, 0);
+    }
+
+    /**
+     * Takes a call slot for a call with a deadline, parking while every slot is in use but not past the
+     * deadline.
+     *
+     * @param capHandle     handle of the capability to call
+     * @param interfaceId   interface the caller expects it to implement
+     * @param methodId      method ordinal (u16)
+     * @param deadlineNanos absolute deadline on the {@link System#nanoTime()} clock, 0 for none; it also bounds
+     *                      the wait for the completion
+     * @return the call, ready for its params
+     * @throws IllegalStateException                  if the client is closed
+     * @throws IllegalArgumentException               if methodId does not fit in 16 bits
+     * @throws TransportException.DeadlineExceeded if no slot came free before the deadline
+     * @throws TransportException.Cancelled        if interrupted while waiting (the flag stays set)
+     */
+    public Call newCall(final int capHandle, final long interfaceId, final int methodId, final long deadlineNanos) {
+        if (closed) {
+            throw new IllegalStateException("client is closed");
+        }
+        if (methodId < 0 || methodId > 0xFFFF) {
+            throw new IllegalArgumentException("methodId must fit in 16 bits: " + methodId);
+        }
+        try {
+            if (deadlineNanos == 0) {
+                slotPermits.acquire();
+            } else if (!slotPermits.tryAcquire(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw TransportException.of(Status.DEADLINE_EXCEEDED, false, false, "no call slot came free in time");
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TransportException.of(Status.CANCELLED, false, false, "interrupted while waiting for a call slot");
+        }
+        final int slot = freeSlots.pop();
+        if (slot < 0) {
+            slotPermits.release();
+            throw new IllegalStateException("slot accounting broken: a permit without a free slot");
+        }
+        final Call call = calls[slot];
+        call.prepare(capHandle, interfaceId, methodId, deadlineNanos);
+        return call;
+    }
+
+    /**
+     * Wraps a handle (granted at setup or received in a result) in a reference whose {@code close()} releases it.
+     *
+     * @param handle capability handle
+     * @return the reference
+     */
+    public CapRef capRef(final int handle) {
+        return new CapRef(this, handle);
+    }
+
+    /**
+     * Sends several built calls in one SQ batch: one claim, one submit. Each must then be awaited.
+     *
+     * @param batch calls in state "building", all of this client
+     * @throws IllegalStateException              if a call was already sent or belongs to another client
+     * @throws TransportException.ParamsTooLarge if a call's params did not fit (nothing is sent)
+     */
+    public void sendAll(final Call... batch) {
+        if (batch.length == 0) {
+            return;
+        }
+        for (final Call call : batch) {
+            if (call.client != this || call.state() != Call.BUILDING) {
+                throw new IllegalStateException("sendAll takes built calls of this client");
+            }
+            if (call.params.overflowed()) {
+                throw TransportException.of(Status.PARAMS_TOO_LARGE, false, call.idempotent,
+                    "params of slot " + call.slot + " outgrew the slot region; nothing was sent");
+            }
+        }
+        submit(batch[0].sq, batch, batch.length);
+    }
+
+    void send(final Call call) {
+        submit(call.sq, null, 1, call);
+    }
+
+    private void submit(final RingProducer<Sqe> sq, final Call[] batch, final int count) {
+        submit(sq, batch, count, null);
+    }
+
+    /** Claims the calls' entries plus room for queued releases, fills them, and submits once. */
+    private void submit(final RingProducer<Sqe> sq, final Call[] batch, final int count, final Call single) {
+        final int releases = Math.min(pendingReleaseCount.get(), ring.layout().sqCapacity() - count);
+        claim(sq, count + Math.max(0, releases));
+        for (int i = 0; i < count; i++) {
+            final Call call = single != null ? single : batch[i];
+            final int paramsLength = call.paramsLength();
+            call.clearParamsIfUnused();
+            call.state(Call.SENT);
+            sq.entry(i).set(Sqe.OP_CALL, 0, call.methodId, call.capHandle, call.interfaceId, call.slot,
+                paramsLength, call.userData(), call.deadlineNanos);
+        }
+        for (int i = count; i < count + Math.max(0, releases); i++) {
+            fillRelease(sq.entry(i));
+        }
+        sq.submit();
+    }
+
+    private void claim(final RingProducer<Sqe> sq, final int entries) {
+        while (!sq.tryClaim(entries)) {
+            // The server is behind; back off without spinning a carrier.
+            LockSupport.parkNanos(SQ_FULL_BACKOFF_NANOS);
+        }
+    }
+
+    private void fillRelease(final Sqe sqe) {
+        final Integer handle = pendingReleases.poll();
+        if (handle == null) {
+            sqe.set(Sqe.OP_NOP, 0, 0, 0, 0, 0, 0, 0, 0);
+        } else {
+            pendingReleaseCount.decrementAndGet();
+            releasesSent.incrementAndGet();
+            sqe.set(Sqe.OP_RELEASE, 0, 0, handle, 0, 0, 0, 0, 0);
+        }
+    }
+
+    void queueRelease(final int handle) {
+        pendingReleases.add(handle);
+        if (pendingReleaseCount.incrementAndGet() >= config.releaseBatch()) {
+            flushReleases();
+        }
+    }
+
+    /** Sends every queued RELEASE now, in one batch. */
+    public void flushReleases() {
+        controlLock.lock();
+        try {
+            final int n = Math.min(pendingReleaseCount.get(), ring.layout().sqCapacity());
+            if (n <= 0) {
+                return;
+            }
+            claim(controlSq, n);
+            for (int i = 0; i < n; i++) {
+                fillRelease(controlSq.entry(i));
+            }
+            controlSq.submit();
+        } finally {
+            controlLock.unlock();
+        }
+    }
+
+    void sendCancel(final Call call) {
+        controlLock.lock();
+        try {
+            claim(controlSq, 1);
+            controlSq.entry(0).set(Sqe.OP_CANCEL, 0, 0, call.capHandle, 0, call.slot, 0, call.userData(), 0);
+            controlSq.submit();
+        } finally {
+            controlLock.unlock();
+        }
+    }
+
+    // ---- waiting and reaping ---------------------------------------------------------------------------------
+
+    void await(final Call call) {
+        try {
+            awaitDone(call);
+        } finally {
+            // Whoever leaves while others wait and nobody reaps passes the role on (covers callers that give up).
+            if (config.completion() == CompletionMode.CALLER_REAPS && !reaping.get()) {
+                handOffReaping();
+            }
+        }
+    }
+
+    private void awaitDone(final Call call) {
+        final long deadline = call.deadlineNanos;
+        while (call.state() != Call.DONE) {
+            if (Thread.currentThread().isInterrupted()) {
+                abandon(call, Status.CANCELLED, "interrupted while waiting");
+            }
+            if (deadline != 0 && deadline - System.nanoTime() <= 0) {
+                abandon(call, Status.DEADLINE_EXCEEDED, "no completion before the deadline");
+            }
+            if (config.completion() == CompletionMode.CALLER_REAPS && reaping.compareAndSet(false, true)) {
+                try {
+                    reapUntilDone(call, deadline);
+                } finally {
+                    reaping.set(false);
+                    handOffReaping();
+                }
+            } else {
+                call.waiter = Thread.currentThread();
+                if (config.completion() == CompletionMode.CALLER_REAPS && call.enterFollowers()) {
+                    followers.push(call.slot);
+                }
+                // Re-check after registering: the reaper may have left, or completed us, meanwhile.
+                if (call.state() == Call.DONE
+                    || (config.completion() == CompletionMode.CALLER_REAPS && !reaping.get())) {
+                    continue;
+                }
+                park(deadline);
+            }
+        }
+    }
+
+    private static void park(final long deadline) {
+        if (deadline == 0) {
+            LockSupport.park();
+        } else {
+            LockSupport.parkNanos(deadline - System.nanoTime());
+        }
+    }
+
+    /** The reaper role: drain the CQ until our own call completes; park on the CQ while nothing arrives. */
+    private void reapUntilDone(final Call call, final long deadline) {
+        while (call.state() != Call.DONE) {
+            if (reap() > 0) {
+                continue;
+            }
+            if (Thread.currentThread().isInterrupted() || (deadline != 0 && deadline - System.nanoTime() <= 0)) {
+                return;
+            }
+            cq.park(deadline == 0 ? 0 : deadline - System.nanoTime());
+        }
+    }
+
+    /** Wakes one caller that still waits, so that it takes over the reaper role. */
+    private void handOffReaping() {
+        int slot;
+        while ((slot = followers.pop()) >= 0) {
+            final Call next = calls[slot];
+            next.leaveFollowers();
+            if (next.state() == Call.SENT) {
+                final Thread thread = next.waiter;
+                if (thread != null) {
+                    LockSupport.unpark(thread);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void runReaper() {
+        final IdleStrategy idle = ConsumerIdleStrategy.forCurrentThread(cq);
+        while (!closed) {
+            idle.idle(reap());
+        }
+    }
+
+    /** @return CQEs taken; completes their calls and wakes their waiters */
+    private int reap() {
+        return cq.drain(reaper, config.reapBatch());
+    }
+
+    /** Matches each CQE to its slot. Runs on the current reaper only. */
+    private final class Reaper implements EntryHandler<Cqe> {
+        @Override
+        public void onEntry(final Cqe cqe) {
+            final long userData = cqe.userData();
+            final int slot = (int) userData;
+            if (slot < 0 || slot >= calls.length) {
+                strayCompletions.incrementAndGet();
+                return;
+            }
+            final Call call = calls[slot];
+            if (call.generation != (int) (userData >>> 32)) {
+                strayCompletions.incrementAndGet();
+                return;
+            }
+            call.status = cqe.status();
+            call.cqeFlags = cqe.flags();
+            call.resultLength = cqe.resultLength();
+            if (call.casState(Call.SENT, Call.DONE)) {
+                final Thread thread = call.waiter;
+                if (thread != null && thread != Thread.currentThread()) {
+                    LockSupport.unpark(thread);
+                }
+            } else if (call.casState(Call.ABANDONED, Call.FREE)) {
+                freeSlot(call);
+            } else {
+                strayCompletions.incrementAndGet();
+            }
+        }
+    }
+
+    private void abandon(final Call call, final int status, final String why) {
+        if (call.casState(Call.SENT, Call.ABANDONED)) {
+            // The slot stays with the server until its completion arrives; the reaper frees it then.
+            sendCancel(call);
+            throw TransportException.of(status, true, call.idempotent, why + " (the call may have run)");
+        }
+    }
+
+    // ---- slots ------------------------------------------------------------------------------------------------
+
+    void close(final Call call) {
+        while (true) {
+            final int state = call.state();
+            switch (state) {
+                case Call.BUILDING, Call.DONE -> {
+                    if (call.casState(state, Call.FREE)) {
+                        freeSlot(call);
+                        return;
+                    }
+                }
+                case Call.SENT -> {
+                    // Not awaited: abandon; the reaper frees the slot when the completion arrives.
+                    if (call.casState(Call.SENT, Call.ABANDONED)) {
+                        return;
+                    }
+                }
+                default -> {
+                    // FREE or ABANDONED: nothing of the caller's is left to free.
+                    return;
+                }
+            }
+        }
+    }
+
+    private void freeSlot(final Call call) {
+        call.waiter = null;
+        freeSlots.push(call.slot);
+        slotPermits.release();
+    }
+
+    // ---- diagnostics and lifecycle ----------------------------------------------------------------------------
+
+    /** @return slots not held by a call (all of them when nothing is in flight or being built) */
+    public int freeSlots() {
+        return slotPermits.availablePermits();
+    }
+
+    /** @return number of call slots */
+    public int slotCount() {
+        return calls.length;
+    }
+
+    /** @return completions that matched no outstanding call (late, duplicated or forged) */
+    public long strayCompletions() {
+        return strayCompletions.get();
+    }
+
+    /** @return RELEASE entries sent */
+    public long releasesSent() {
+        return releasesSent.get();
+    }
+
+    /** @return RELEASEs queued and not yet sent */
+    public int pendingReleases() {
+        return pendingReleaseCount.get();
+    }
+
+    /**
+     * Reaps every completion already in the CQ (for example those of abandoned calls) without waiting.
+     *
+     * @return completions reaped
+     */
+    public int reapNow() {
+        if (!reaping.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            int total = 0;
+            int n;
+            while ((n = reap()) > 0) {
+                total += n;
+            }
+            return total;
+        } finally {
+            reaping.set(false);
+            handOffReaping();
+        }
+    }
+
+    /**
+     * Flushes queued releases and stops the reaper thread; calls still in flight keep their slots. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        flushReleases();
+        closed = true;
+        final Thread thread = reaperThread;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** @return true once closed */
+    public boolean isClosed() {
+        return closed;
+    }
+}

@@ -1,0 +1,98 @@
+package org.capring.ring.call;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Configuration of a {@link RingServer}; validated when built.
+ *
+ * @param dispatch            how handlers run (default {@link DispatchMode#ENDPOINT_LOOP})
+ * @param batch               most SQEs the reader takes per drain (default {@value #DEFAULT_BATCH})
+ * @param endpointQueue       capacity of each endpoint's queue (default {@value #DEFAULT_ENDPOINT_QUEUE})
+ * @param traversalLimitWords capnp traversal budget for reading one call's params, in 8-byte words
+ *                            (default {@value #DEFAULT_TRAVERSAL_LIMIT_WORDS}): bounds the work a message
+ *                            that points at the same data many times can cause
+ * @param nestingLimit        capnp pointer nesting limit for params (default {@value #DEFAULT_NESTING_LIMIT})
+ * @param shutdownGrace       how long {@link RingServer#close()} lets in-flight calls finish before it
+ *                            cancels them (default 5 s)
+ */
+public record ServerConfig(
+    DispatchMode dispatch,
+    int batch,
+    int endpointQueue,
+    long traversalLimitWords,
+    int nestingLimit,
+    Duration shutdownGrace) {
+
+    /** Default SQEs per drain. */
+    public static final int DEFAULT_BATCH = 64;
+    /** Default endpoint queue capacity. */
+    public static final int DEFAULT_ENDPOINT_QUEUE = 1024;
+    /** Default traversal budget: 64 Ki words (512 KiB) per call. */
+    public static final long DEFAULT_TRAVERSAL_LIMIT_WORDS = 64 * 1024;
+    /** Default nesting limit. */
+    public static final int DEFAULT_NESTING_LIMIT = 64;
+
+    /**
+     * @throws NullPointerException     if dispatch or shutdownGrace is null
+     * @throws IllegalArgumentException if a number is out of range
+     */
+    public ServerConfig {
+        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1: " + batch);
+        }
+        if (endpointQueue < 2) {
+            throw new IllegalArgumentException("endpointQueue must be at least 2: " + endpointQueue);
+        }
+        if (traversalLimitWords < 1) {
+            throw new IllegalArgumentException("traversalLimitWords must be positive: " + traversalLimitWords);
+        }
+        if (nestingLimit < 1) {
+            throw new IllegalArgumentException("nestingLimit must be positive: " + nestingLimit);
+        }
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
+        }
+    }
+
+    /** @return the defaults */
+    public static ServerConfig defaults() {
+        return new ServerConfig(DispatchMode.ENDPOINT_LOOP, DEFAULT_BATCH, DEFAULT_ENDPOINT_QUEUE,
+            DEFAULT_TRAVERSAL_LIMIT_WORDS, DEFAULT_NESTING_LIMIT, Duration.ofSeconds(5));
+    }
+
+    /**
+     * @param mode dispatch mode
+     * @return a copy with that mode
+     */
+    public ServerConfig withDispatch(final DispatchMode mode) {
+        return new ServerConfig(mode, batch, endpointQueue, traversalLimitWords, nestingLimit, shutdownGrace);
+    }
+
+    /**
+     * @param words traversal budget per call
+     * @param depth nesting limit
+     * @return a copy with those limits
+     */
+    public ServerConfig withReadLimits(final long words, final int depth) {
+        return new ServerConfig(dispatch, batch, endpointQueue, words, depth, shutdownGrace);
+    }
+
+    /**
+     * @param capacity endpoint queue capacity
+     * @return a copy with that capacity
+     */
+    public ServerConfig withEndpointQueue(final int capacity) {
+        return new ServerConfig(dispatch, batch, capacity, traversalLimitWords, nestingLimit, shutdownGrace);
+    }
+
+    /**
+     * @param grace shutdown grace period
+     * @return a copy with that grace period
+     */
+    public ServerConfig withShutdownGrace(final Duration grace) {
+        return new ServerConfig(dispatch, batch, endpointQueue, traversalLimitWords, nestingLimit, grace);
+    }
+}
