@@ -18,6 +18,9 @@ public final class BenchFlags {
     /** Pre-touched heap: no page faults during measurement. */
     public static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
 
+    /** Runs the JMH benchmark threads as virtual threads (JMH 1.37's VIRTUAL executor). */
+    public static final String VIRTUAL_EXECUTOR = "-Djmh.executor=VIRTUAL";
+
     /** Entries (or slots, or events) of every queue under test. */
     public static final int CAPACITY = 1024;
     /** Entries per batch in the batched variants. */

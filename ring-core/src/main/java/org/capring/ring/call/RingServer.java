@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,7 +63,10 @@ public final class RingServer implements AutoCloseable {
     private final int paramsBytes;
     private final RingConsumer<Sqe> sq;
     private final IdentityHashMap<Capability, Endpoint> endpoints = new IdentityHashMap<>();
+    /** The reader and the endpoint loops: few, long-lived. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    /** Per-call threads still running (thread-per-call mode), for cancellation at shutdown. */
+    private final Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
     private final ReentrantLock sharedCqLock = new ReentrantLock();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong completed = new AtomicLong();
@@ -110,9 +115,15 @@ public final class RingServer implements AutoCloseable {
         return server;
     }
 
+    /** Names and starts server threads; used by the starting thread, then only by the reader (not thread-safe). */
+    private final Thread.Builder.OfVirtual threadBuilder = Thread.ofVirtual().uncaughtExceptionHandler(
+        (t, e) -> LOG.log(System.Logger.Level.ERROR, "server thread " + t.getName() + " died", e));
+    /** Starts per-call threads; used only by the reader. */
+    private final Thread.Builder.OfVirtual callThreadBuilder = Thread.ofVirtual().name("capring-call")
+        .uncaughtExceptionHandler((t, e) -> LOG.log(System.Logger.Level.ERROR, "call thread died", e));
+
     private Thread startThread(final String name, final Runnable body) {
-        final Thread thread = Thread.ofVirtual().name(name).uncaughtExceptionHandler(
-            (t, e) -> LOG.log(System.Logger.Level.ERROR, "server thread " + t.getName() + " died", e)).unstarted(body);
+        final Thread thread = threadBuilder.name(name).unstarted(body);
         threads.add(thread);
         thread.start();
         return thread;
@@ -140,7 +151,7 @@ public final class RingServer implements AutoCloseable {
 
     /** @return server threads (reader, endpoints, per-call threads) that are still alive */
     public int activeThreads() {
-        int alive = 0;
+        int alive = callThreads.size();
         for (final Thread thread : threads) {
             if (thread.isAlive()) {
                 alive++;
@@ -251,7 +262,7 @@ public final class RingServer implements AutoCloseable {
                 }
                 case THREAD_PER_CALL -> {
                     try {
-                        startThread("capring-call", call);
+                        callThreadBuilder.start(call);
                     } catch (final RuntimeException | OutOfMemoryError e) {
                         call.busy = false;
                         inFlight.decrementAndGet();
@@ -326,15 +337,21 @@ public final class RingServer implements AutoCloseable {
     // ---- executing and completing ----------------------------------------------------------------------------
 
     void executeOnOwnThread(final ServerCall call) {
-        sharedCqLock.lock();
+        final Thread self = Thread.currentThread();
+        callThreads.add(self);
         try {
-            if (sharedCq == null) {
-                sharedCq = ring.newCqProducer();
+            sharedCqLock.lock();
+            try {
+                if (sharedCq == null) {
+                    sharedCq = ring.newCqProducer();
+                }
+            } finally {
+                sharedCqLock.unlock();
             }
+            execute(call, null);
         } finally {
-            sharedCqLock.unlock();
+            callThreads.remove(self);
         }
-        execute(call, null);
     }
 
     /** Runs the handler (unless cancelled or late) and completes the call. Never throws. */
@@ -476,6 +493,9 @@ public final class RingServer implements AutoCloseable {
                 if (thread != readerThread) {
                     thread.interrupt();
                 }
+            }
+            for (final Thread thread : callThreads) {
+                thread.interrupt();
             }
             awaitIdle(System.nanoTime() + Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)));
         }

@@ -1,0 +1,50 @@
+package org.capring.bench.call;
+
+import java.util.concurrent.TimeUnit;
+
+import org.capring.bench.BenchFlags;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.capring.ring.call.CompletionMode;
+import org.capring.ring.call.DispatchMode;
+
+/** One typed capring call per operation; subclasses choose the server's dispatch and the client's completion. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
+    BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH, BenchFlags.VIRTUAL_EXECUTOR})
+public abstract class CapringCallBench {
+    private EchoRig rig;
+    private long next;
+
+    abstract DispatchMode dispatch();
+
+    abstract CompletionMode completion();
+
+    /** Starts the server and the client. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        rig = new EchoRig(dispatch(), completion());
+    }
+
+    /** Stops them. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        rig.close();
+    }
+
+    /** @return the echoed value */
+    @Benchmark
+    public long roundTrip() {
+        return rig.echo(next++);
+    }
+}

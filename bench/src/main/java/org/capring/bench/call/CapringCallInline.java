@@ -1,0 +1,17 @@
+package org.capring.bench.call;
+
+import org.capring.ring.call.CompletionMode;
+import org.capring.ring.call.DispatchMode;
+
+/** One capring call: handlers run on the server's reader (caller reaps). */
+public class CapringCallInline extends CapringCallBench {
+    @Override
+    DispatchMode dispatch() {
+        return DispatchMode.INLINE;
+    }
+
+    @Override
+    CompletionMode completion() {
+        return CompletionMode.CALLER_REAPS;
+    }
+}

@@ -1,0 +1,17 @@
+package org.capring.bench.call;
+
+import org.capring.ring.call.CompletionMode;
+import org.capring.ring.call.DispatchMode;
+
+/** One capring call: a new virtual thread per call (caller reaps). */
+public class CapringCallPerThread extends CapringCallBench {
+    @Override
+    DispatchMode dispatch() {
+        return DispatchMode.THREAD_PER_CALL;
+    }
+
+    @Override
+    CompletionMode completion() {
+        return CompletionMode.CALLER_REAPS;
+    }
+}

@@ -1,0 +1,96 @@
+package org.capring.bench.call;
+
+import org.capring.ring.ProducerMode;
+import org.capring.ring.Ring;
+import org.capring.ring.RingLayout;
+import org.capring.ring.call.Call;
+import org.capring.ring.call.CapSet;
+import org.capring.ring.call.Capability;
+import org.capring.ring.call.ClientConfig;
+import org.capring.ring.call.CompletionMode;
+import org.capring.ring.call.DispatchMode;
+import org.capring.ring.call.RingClient;
+import org.capring.ring.call.RingServer;
+import org.capring.ring.call.ServerConfig;
+import org.capring.schema.echo.EchoProtocol.Echo;
+
+/**
+ * A ring with an Echo capability behind a {@link RingServer} and a {@link RingClient}: the setup every capring
+ * call benchmark shares.
+ */
+public final class EchoRig implements AutoCloseable {
+    /** Call slots of the rig's ring. */
+    public static final int SLOTS = 256;
+
+    private final Ring ring;
+    private final RingServer server;
+    private final RingClient client;
+    private final int handle;
+
+    /**
+     * @param dispatch   server dispatch mode
+     * @param completion client completion mode
+     */
+    public EchoRig(final DispatchMode dispatch, final CompletionMode completion) {
+        ring = Ring.allocate(RingLayout.builder().sqCapacity(1024).sqProducers(ProducerMode.MULTI)
+            .slots(SLOTS, 256, 256).build());
+        final CapSet caps = new CapSet(16);
+        handle = caps.grant(new Capability("echo", Echo.TYPE_ID, 1, call -> {
+            final long value = call.params(Echo.EchoParams.factory).getValue();
+            call.initResult(Echo.EchoResults.factory).setValue(value);
+        }));
+        server = RingServer.start(ring, caps, ServerConfig.defaults().withDispatch(dispatch));
+        client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion));
+    }
+
+    /**
+     * One typed call: build params in the slot, send, wait, read the result in the slot.
+     *
+     * @param value value to echo
+     * @return the echoed value
+     */
+    public long echo(final long value) {
+        try (Call call = client.newCall(handle, Echo.TYPE_ID, Echo.METHOD_ECHO)) {
+            call.initParams(Echo.EchoParams.factory).setValue(value);
+            call.invoke();
+            return call.result(Echo.EchoResults.factory).getValue();
+        }
+    }
+
+    /**
+     * {@code count} calls sent in one SQ batch, then awaited.
+     *
+     * @param batch scratch array of at least {@code count} entries
+     * @param count calls in the batch
+     * @param first value of the first call; call i echoes first + i
+     * @return the sum of the echoed values
+     */
+    public long echoBatch(final Call[] batch, final int count, final long first) {
+        for (int i = 0; i < count; i++) {
+            batch[i] = client.newCall(handle, Echo.TYPE_ID, Echo.METHOD_ECHO);
+            batch[i].initParams(Echo.EchoParams.factory).setValue(first + i);
+        }
+        if (count == batch.length) {
+            client.sendAll(batch);
+        } else {
+            for (int i = 0; i < count; i++) {
+                batch[i].send();
+            }
+        }
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            try (Call call = batch[i]) {
+                call.await();
+                sum += call.result(Echo.EchoResults.factory).getValue();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+        ring.close();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * One call, end to end, against the JDK's hand-off mechanisms: capring typed calls (virtual-thread caller, ring,
+ * virtual-thread endpoint, back) vs a virtual-thread {@code SynchronousQueue} round trip, a virtual-thread
+ * park/unpark round trip, {@code newVirtualThreadPerTaskExecutor().submit().get()}, a platform-thread
+ * {@code SynchronousQueue} round trip, and a direct method call. Benchmark threads are virtual
+ * ({@code -Djmh.executor=VIRTUAL}) except for the platform subject.
+ */
+package org.capring.bench.call;

@@ -1,0 +1,107 @@
+package org.capring.bench.callrate;
+
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+
+import org.capring.bench.BenchFlags;
+import org.capring.bench.call.EchoRig;
+import org.capring.ring.call.Call;
+import org.capring.ring.call.CompletionMode;
+import org.capring.ring.call.DispatchMode;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Calls per second with many concurrent virtual-thread callers. The callers live for the whole trial; each
+ * benchmark invocation releases them through a {@link Phaser} to make {@value #CALLS} calls between them and
+ * waits until all are done, so the score is calls per second including every hand-off and the slot
+ * backpressure ({@value EchoRig#SLOTS} slots for up to 10,000 callers).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
+    BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
+public abstract class CallRateBench {
+    /** Calls per benchmark invocation, split evenly between the callers. */
+    public static final int CALLS = 200_000;
+
+    /** Concurrent virtual-thread callers. */
+    @Param({"1", "100", "10000"})
+    public int callers;
+
+    private EchoRig rig;
+    private Phaser phaser;
+    private Thread[] threads;
+    private volatile boolean stopping;
+
+    /** @return calls each caller sends per batch (1: one call at a time) */
+    abstract int batch();
+
+    /** Starts the rig and the callers, which wait for the first invocation. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        rig = new EchoRig(DispatchMode.ENDPOINT_LOOP, CompletionMode.CALLER_REAPS);
+        phaser = new Phaser(callers + 1);
+        threads = new Thread[callers];
+        final int perCaller = CALLS / callers;
+        for (int t = 0; t < callers; t++) {
+            final long base = (long) t * perCaller;
+            threads[t] = Thread.ofVirtual().name("caller").start(() -> callerLoop(base, perCaller));
+        }
+    }
+
+    private void callerLoop(final long base, final int calls) {
+        final int batch = batch();
+        final Call[] scratch = new Call[batch];
+        while (true) {
+            phaser.arriveAndAwaitAdvance();
+            if (stopping) {
+                phaser.arriveAndDeregister();
+                return;
+            }
+            long sum = 0;
+            for (int done = 0; done < calls; done += batch) {
+                final int n = Math.min(batch, calls - done);
+                sum += batch == 1 ? rig.echo(base + done) : rig.echoBatch(scratch, n, base + done);
+            }
+            if (sum == Long.MIN_VALUE) {
+                throw new IllegalStateException("unreachable: keeps the sum live");
+            }
+            phaser.arriveAndAwaitAdvance();
+        }
+    }
+
+    /** Stops the callers and the rig. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        stopping = true;
+        phaser.arriveAndDeregister();
+        for (final Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        rig.close();
+    }
+
+    /** Releases the callers for {@value #CALLS} calls and waits until they are done. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public void calls() {
+        phaser.arriveAndAwaitAdvance();
+        phaser.arriveAndAwaitAdvance();
+    }
+}
