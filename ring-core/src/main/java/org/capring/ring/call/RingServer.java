@@ -378,6 +378,11 @@ public final class RingServer implements AutoCloseable {
             } catch (final CapException e) {
                 status = e.status();
                 resultLength = writeMessage(call, e.detail());
+            } catch (final TransportException e) {
+                // A skeleton answering an unknown method, or a handler reporting overload, cancellation or a
+                // missed deadline itself.
+                status = e.status() == Status.PARAMS_TOO_LARGE ? Status.UNEXPECTED : e.status();
+                call.result.clear();
             } catch (final Throwable e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
