@@ -3,6 +3,7 @@
 @0x8ec41b84de437e82;
 
 using Java = import "/capnp/java.capnp";
+using Capring = import "/capnp/capring.capnp";
 using Imported = import "imported.capnp";
 $Java.package("org.capring.schema.compiler.testschema");
 $Java.outerClassname("Features");
@@ -210,18 +211,30 @@ const constTextList :List(Text) = ["x", "yz"];
 const constStructList :List(Inner) = [(x = 1, s = "one"), (x = 2)];
 const constImported :Imported.Point = (x = 3, y = 4);
 
-# An interface: its TYPE_ID, method ordinals and parameter/result structs are generated.
+# An interface: its TYPE_ID, method ordinals and parameter/result structs are generated, and (by default) its
+# typed ring client stub, server skeleton and one exception class per declared error.
 interface Calc {
-  add @0 (a :Int32, b :Int32) -> (sum :Int32);
+  add @0 (a :Int32, b :Int32) -> (sum :Int32) $Capring.idempotent;
   ping @1 () -> ();
-  evaluate @2 Inner -> Inner;
+  evaluate @2 Inner -> Inner $Capring.idempotent;
   describe @3 (shape :Shape, verbose :Bool = true) -> (text :Text, sizes :List(UInt32));
 
   struct Nested {
     n @0 :Int8;
   }
+
+  enum Error $Capring.errors {
+    overflow @0;
+    divisionByZero @1;
+  }
 }
 
-interface ScientificCalc extends(Calc) {
-  sqrt @0 (x :Float64) -> (y :Float64);
+# Method names that need care in the stub: close (no clash), a method of Object, a member of the client and a
+# Java keyword (the last three get "_" appended). No declared errors.
+interface ScientificCalc {
+  sqrt @0 (x :Float64) -> (y :Float64) $Capring.idempotent;
+  close @1 () -> ();
+  wait @2 (millis :UInt32) -> ();
+  handle @3 () -> (handled :Bool);
+  new @4 () -> (calc :UInt32);
 }

@@ -15,8 +15,10 @@ import org.capring.ring.call.ServerConfig;
 import org.capring.schema.echo.EchoProtocol.Echo;
 
 /**
- * A ring with an Echo capability behind a {@link RingServer} and a {@link RingClient}: the setup every capring
- * call benchmark shares.
+ * A ring with two Echo capabilities behind a {@link RingServer} and a {@link RingClient}: the setup every capring
+ * call benchmark shares. One capability is served by a hand-written handler and called with hand-built messages
+ * ({@link #echo}, {@link #echoBatch}); the other is the generated skeleton, called through the generated stub
+ * ({@link #echoGenerated}). Both do the same work on the same ring, so a run can set them side by side.
  */
 public final class EchoRig implements AutoCloseable {
     /** Call slots of the rig's ring. */
@@ -26,6 +28,7 @@ public final class EchoRig implements AutoCloseable {
     private final RingServer server;
     private final RingClient client;
     private final int handle;
+    private final Echo.Client generated;
 
     /**
      * @param dispatch   server dispatch mode
@@ -39,12 +42,15 @@ public final class EchoRig implements AutoCloseable {
             final long value = call.params(Echo.EchoParams.factory).getValue();
             call.initResult(Echo.EchoResults.factory).setValue(value);
         }));
+        final int generatedHandle = caps.grant(Echo.capability("echo-generated",
+            (params, results, call) -> results.setValue(params.getValue())));
         server = RingServer.start(ring, caps, ServerConfig.defaults().withDispatch(dispatch));
         client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion));
+        generated = new Echo.Client(client, generatedHandle);
     }
 
     /**
-     * One typed call: build params in the slot, send, wait, read the result in the slot.
+     * One typed call with hand-built messages: build params in the slot, send, wait, read the result in the slot.
      *
      * @param value value to echo
      * @return the echoed value
@@ -54,6 +60,21 @@ public final class EchoRig implements AutoCloseable {
             call.initParams(Echo.EchoParams.factory).setValue(value);
             call.invoke();
             return call.result(Echo.EchoResults.factory).getValue();
+        }
+    }
+
+    /**
+     * The same call as {@link #echo} through the generated stub and skeleton: the stub builds the params in the slot,
+     * marks the call idempotent (as the schema declares), and reads the result in place; the skeleton dispatches the
+     * method id to a typed handler.
+     *
+     * @param value value to echo
+     * @return the echoed value
+     */
+    public long echoGenerated(final long value) {
+        try (Echo.Client.EchoCall call = generated.echo()) {
+            call.params().setValue(value);
+            return call.invoke().getValue();
         }
     }
 

@@ -183,6 +183,166 @@ public final class EchoProtocol {
                 }
             }
         }
+
+        /**
+         * Typed client stub of {@code Echo}: per method, a call object that owns one call slot until closed.
+         * Immutable and thread-safe; each call object belongs to one thread at a time.
+         */
+        public static final class Client {
+            private final org.capring.ring.call.RingClient ring;
+            private final int handle;
+
+            /**
+             * @param ring   the client side of the ring
+             * @param handle handle of a capability implementing this interface
+             */
+            public Client(final org.capring.ring.call.RingClient ring, final int handle) {
+                this.ring = java.util.Objects.requireNonNull(ring, "ring");
+                this.handle = handle;
+            }
+
+            /**
+             * @param ring       the client side of the ring
+             * @param capability reference to a capability implementing this interface (its owner releases it)
+             */
+            public Client(final org.capring.ring.call.RingClient ring, final org.capring.ring.call.CapRef capability) {
+                this(ring, capability.handle());
+            }
+
+            /** @return the capability handle this stub calls */
+            public int handle() {
+                return handle;
+            }
+
+            /** @return the ring client this stub calls through */
+            public org.capring.ring.call.RingClient ringClient() {
+                return ring;
+            }
+
+            /** @return a call of {@code echo}, holding a call slot until closed */
+            public EchoCall echo() {
+                return new EchoCall(ring.newCall(handle, EchoProtocol.Echo.TYPE_ID, EchoProtocol.Echo.METHOD_ECHO));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code echo}, holding a call slot until closed
+             */
+            public EchoCall echo(final long deadlineNanos) {
+                return new EchoCall(ring.newCall(handle, EchoProtocol.Echo.TYPE_ID, EchoProtocol.Echo.METHOD_ECHO, deadlineNanos));
+            }
+
+            /**
+             * One call of {@code Echo.echo}: build the params in place, invoke, read the results in place, close.
+             * The method is idempotent: a failure after dispatch is still retry-safe.
+             */
+            public static final class EchoCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private EchoProtocol.Echo.EchoParams.Builder params;
+
+                EchoCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                    call.idempotent(true);
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public EchoProtocol.Echo.EchoParams.Builder params() {
+                    EchoProtocol.Echo.EchoParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(EchoProtocol.Echo.EchoParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public EchoProtocol.Echo.EchoResults.Reader await() {
+                    call.await();
+                    return call.result(EchoProtocol.Echo.EchoResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public EchoProtocol.Echo.EchoResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public EchoProtocol.Echo.EchoResults.Reader results() {
+                    return call.result(EchoProtocol.Echo.EchoResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+        }
+
+        /**
+         * Typed handler of {@code Echo}, served by {@code capability(name, server)}: one method
+         * per schema method. Each receives the params read in place, the results builder (already started) and the
+         * call. Throwing a declared error class answers with its status; any other exception with UNEXPECTED.
+         */
+        public interface Server {
+            /**
+             * Serves {@code echo} (idempotent).
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void echo(EchoProtocol.Echo.EchoParams.Reader params, EchoProtocol.Echo.EchoResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+        }
+
+        /**
+         * The server skeleton: a capability that dispatches each call's method id to {@code server}.
+         * An unknown method id is answered with NO_SUCH_METHOD.
+         *
+         * @param name   for diagnostics only
+         * @param server the implementation
+         * @return the capability, to grant into a client's CapSet or adopt as a result capability
+         */
+        public static org.capring.ring.call.Capability capability(final java.lang.String name, final EchoProtocol.Echo.Server server) {
+            java.util.Objects.requireNonNull(server, "server");
+            return new org.capring.ring.call.Capability(name, EchoProtocol.Echo.TYPE_ID, 1, call -> {
+                switch (call.methodId()) {
+                    case EchoProtocol.Echo.METHOD_ECHO -> server.echo(call.params(EchoProtocol.Echo.EchoParams.factory), call.initResult(EchoProtocol.Echo.EchoResults.factory), call);
+                    default -> throw org.capring.ring.call.TransportException.of(org.capring.ring.call.Status.NO_SUCH_METHOD, false, false,
+                            "Echo has no method " + call.methodId());
+                }
+            });
+        }
     }
 
     public static final class Schemas {

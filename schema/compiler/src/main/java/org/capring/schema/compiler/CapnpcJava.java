@@ -18,6 +18,8 @@ import java.util.List;
  *       {@code CapnpcJava --request file.req --out <dir>}; add {@code --bootstrap} to decode the request with
  *       the hand-written reader instead of the generated one.</li>
  * </ul>
+ * Both generate each interface's typed ring client stub and server skeleton ({@link RingStubEmitter},
+ * {@link GeneratorOptions#withRingStubs()}); {@code --no-stubs} generates the capnproto-java classes only.
  * Files go to {@code <outdir>/<package as directories>/<OuterClass>.java}. Nothing is written unless every
  * requested file generates. Exit status: {@value #EXIT_OK} success, {@value #EXIT_REFUSED} the request was
  * refused (the message on standard error names the schema element), {@value #EXIT_USAGE} bad arguments,
@@ -39,7 +41,10 @@ public final class CapnpcJava {
     private static final String USAGE = """
             usage: capnpc-java                                  (as a capnp plugin: request on stdin, \
             files below the working directory)
-                   capnpc-java --request <file> --out <dir> [--bootstrap]
+                   capnpc-java --request <file> --out <dir> [--bootstrap] [--no-stubs]
+              --bootstrap  decode the request with the hand-written reader
+              --no-stubs   generate the capnproto-java classes only: no ring client stubs, server skeletons or \
+            error classes
             """;
 
     private CapnpcJava() {
@@ -71,6 +76,7 @@ public final class CapnpcJava {
         Path request = null;
         Path out = null;
         boolean bootstrap = false;
+        boolean stubs = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--request", "--out" -> {
@@ -85,6 +91,7 @@ public final class CapnpcJava {
                     }
                 }
                 case "--bootstrap" -> bootstrap = true;
+                case "--no-stubs" -> stubs = false;
                 case "--help", "-h" -> {
                     err.print(USAGE);
                     return EXIT_OK;
@@ -106,7 +113,9 @@ public final class CapnpcJava {
         }
         final List<GeneratedFile> files;
         try {
-            files = new JavaGenerator().generate(RequestReader.read(bytes,
+            final GeneratorOptions options = stubs ? GeneratorOptions.defaults().withRingStubs()
+                    : GeneratorOptions.defaults();
+            files = new JavaGenerator(options).generate(RequestReader.read(bytes,
                     bootstrap ? RequestReader.Source.BOOTSTRAP : RequestReader.Source.GENERATED));
         } catch (final SchemaCompileException e) {
             err.println("capnpc-java: " + e.element() + ": " + e.detail());

@@ -106,7 +106,7 @@ final class ClassScope {
      * @throws SchemaCompileException if the name is invalid or the signature clashes
      */
     void claimMethod(final String methodName, final String parameterTypes, final String element) {
-        if (!Names.isIdentifier(methodName)) {
+        if (!Names.isMethodName(methodName)) {
             throw new SchemaCompileException(SchemaCompileException.Reason.INVALID_NAME, element,
                     "'" + methodName + "' is not a usable Java method name");
         }

@@ -401,7 +401,7 @@ final class FileEmitter {
             emitNested(node, nested, cls);
         }
         if (!options.interfaceEmitters().isEmpty()) {
-            final InterfaceContext context = new InterfaceContext(node, javaPackage,
+            final InterfaceContext context = new InterfaceContext(index, node, javaPackage,
                     index.reference(node.id(), file.id(), element), methods, cls);
             for (final InterfaceEmitter emitter : options.interfaceEmitters()) {
                 out.blank();

@@ -1,6 +1,7 @@
 package org.capring.schema.compiler;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.capring.schema.compiler.model.Node;
 import org.capring.schema.compiler.model.NodeBody;
@@ -28,14 +29,76 @@ public final class InterfaceContext {
                          String paramJavaReference, Node resultStruct, String resultJavaReference) {
     }
 
+    /**
+     * The members of a class an emitter nests in the interface's class, for claiming their names. Valid only
+     * during the {@link InterfaceEmitter#emit} call that created it.
+     */
+    public static final class Members {
+
+        private final ClassScope scope;
+        private final String element;
+
+        Members(final ClassScope scope, final String element) {
+            this.scope = scope;
+            this.element = element;
+        }
+
+        /**
+         * @param schemaElement display name of the schema element the next claims come from (a method, an
+         *                      enumerant), for the message of a refused claim
+         * @return a view of the same members whose refusals name that element
+         */
+        public Members withElement(final String schemaElement) {
+            return new Members(scope, schemaElement);
+        }
+
+        /**
+         * Claims a class nested in this one and returns its members.
+         *
+         * @param name the simple name
+         * @return the nested class's members
+         * @throws SchemaCompileException if the name is taken, names an enclosing class, or is not usable
+         */
+        public Members claimNestedClass(final String name) {
+            return new Members(scope.nested(name, element), element);
+        }
+
+        /**
+         * @param name a nested class or enum name
+         * @throws SchemaCompileException if the name is taken, names an enclosing class, or is not usable
+         */
+        public void claimNestedType(final String name) {
+            scope.claimType(name, element);
+        }
+
+        /**
+         * @param name a field name
+         * @throws SchemaCompileException if the name is taken or not usable
+         */
+        public void claimField(final String name) {
+            scope.claimField(name, element);
+        }
+
+        /**
+         * @param name           a method name
+         * @param parameterTypes parameter types as written, comma-separated ({@code ""} for none)
+         * @throws SchemaCompileException if the signature is taken or the name is not usable
+         */
+        public void claimMethod(final String name, final String parameterTypes) {
+            scope.claimMethod(name, parameterTypes, element);
+        }
+    }
+
+    private final RequestIndex index;
     private final Node node;
     private final String javaPackage;
     private final String javaReference;
     private final List<Method> methods;
     private final ClassScope scope;
 
-    InterfaceContext(final Node node, final String javaPackage, final String javaReference,
+    InterfaceContext(final RequestIndex index, final Node node, final String javaPackage, final String javaReference,
                      final List<Method> methods, final ClassScope scope) {
+        this.index = index;
         this.node = node;
         this.javaPackage = javaPackage;
         this.javaReference = javaReference;
@@ -76,6 +139,32 @@ public final class InterfaceContext {
     /** @return ids of the interfaces this one extends */
     public List<Long> superclassIds() {
         return ((NodeBody.Interface) node.body()).superclasses().stream().map(NodeBody.Superclass::id).toList();
+    }
+
+    /**
+     * @param id a node id of the request
+     * @return the node (of any file of the request), or empty when the request has no node with that id
+     */
+    public Optional<Node> findNode(final long id) {
+        return Optional.ofNullable(index.node(id));
+    }
+
+    /** @return the members of the interface's class; refusals name the interface */
+    public Members members() {
+        return new Members(scope, node.displayName());
+    }
+
+    /**
+     * Claims a class nested in the interface's class and returns its members, so that the names inside it are
+     * claimed too.
+     *
+     * @param name the simple name
+     * @return the nested class's members
+     * @throws SchemaCompileException if a schema member already uses the name, it names an enclosing class, or it
+     *                                is not a usable name
+     */
+    public Members claimNestedClass(final String name) {
+        return new Members(scope.nested(name, node.displayName()), node.displayName());
     }
 
     /**

@@ -31,7 +31,7 @@ public final class JavaGenerator {
 
     private final GeneratorOptions options;
 
-    /** A generator with {@link GeneratorOptions#defaults()}. */
+    /** A generator with {@link GeneratorOptions#defaults()}: capnproto-java classes, no ring stubs. */
     public JavaGenerator() {
         this(GeneratorOptions.defaults());
     }
@@ -48,6 +48,9 @@ public final class JavaGenerator {
      */
     public List<GeneratedFile> generate(final Request request) {
         final RequestIndex index = new RequestIndex(request);
+        for (final RequestCheck check : options.requestChecks()) {
+            check.check(request);
+        }
         final Set<String> packageRoots = packageRoots(index, request);
         final List<GeneratedFile> files = new ArrayList<>();
         final Map<String, String> paths = new HashMap<>();

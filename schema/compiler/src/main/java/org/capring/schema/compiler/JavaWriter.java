@@ -80,6 +80,20 @@ public final class JavaWriter {
         return line(footer);
     }
 
+    /**
+     * Continues a block: outdents, writes {@code line} (such as <code>} catch (E e) {</code> or
+     * <code>} else {</code>) and indents again.
+     *
+     * @param line the continuation line
+     * @return this writer
+     * @throws IllegalStateException if nothing is open
+     */
+    public JavaWriter reopen(final String line) {
+        close(line);
+        depth++;
+        return this;
+    }
+
     /** @return the current indentation depth */
     public int depth() {
         return depth;

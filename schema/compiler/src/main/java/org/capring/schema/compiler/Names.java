@@ -1,5 +1,6 @@
 package org.capring.schema.compiler;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -17,6 +18,21 @@ final class Names {
             "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
             "true", "false", "null", "_", "var", "yield", "record", "sealed", "permits", "non-sealed", "when",
             "exports", "module", "open", "opens", "provides", "requires", "to", "transitive", "uses", "with");
+
+    /**
+     * Names a Java method cannot have or cannot be invoked by unqualified: {@link #RESERVED} minus the restricted
+     * identifiers that are legal method names ({@code var}, {@code record}, {@code open}, {@code module}, ...).
+     * {@code yield} stays: an unqualified {@code yield(...)} does not compile.
+     */
+    static final Set<String> METHOD_RESERVED;
+
+    static {
+        final Set<String> legalMethodNames = Set.of("var", "record", "sealed", "permits", "non-sealed", "when",
+                "exports", "module", "open", "opens", "provides", "requires", "to", "transitive", "uses", "with");
+        final Set<String> reserved = new HashSet<>(RESERVED);
+        reserved.removeAll(legalMethodNames);
+        METHOD_RESERVED = Set.copyOf(reserved);
+    }
 
     /**
      * Accessor base names ({@code get}/{@code set}/... + name) that would collide with a final method inherited
@@ -78,6 +94,14 @@ final class Names {
      */
     static boolean isIdentifier(final String name) {
         return !RESERVED.contains(name) && isWord(name);
+    }
+
+    /**
+     * @param name a candidate method name
+     * @return whether it is an ASCII Java identifier that a method may have ({@link #METHOD_RESERVED})
+     */
+    static boolean isMethodName(final String name) {
+        return !METHOD_RESERVED.contains(name) && isWord(name);
     }
 
     /**

@@ -27,7 +27,12 @@ public final class SchemaCompileException extends RuntimeException {
         /** Two generated members, or a member and an enclosing or reserved name, would be the same. */
         NAME_CLASH,
         /** A requested file lacks the {@code $Java.package} or {@code $Java.outerClassname} annotation. */
-        MISSING_ANNOTATION
+        MISSING_ANNOTATION,
+        /**
+         * An annotation the generator recognises ({@code /capnp/capring.capnp}) is applied where it has no meaning,
+         * more than once, or with a value of the wrong type.
+         */
+        INVALID_ANNOTATION
     }
 
     private final Reason reason;

@@ -6,7 +6,8 @@
  * {@link org.capring.schema.compiler.RequestReader} (bytes to model) and
  * {@link org.capring.schema.compiler.JavaGenerator} (model to sources). Every refusal is a
  * {@link org.capring.schema.compiler.SchemaCompileException} naming the schema element at fault. Per-interface
- * code (typed client stubs, server skeletons) plugs in through
- * {@link org.capring.schema.compiler.InterfaceEmitter}.
+ * code plugs in through {@link org.capring.schema.compiler.InterfaceEmitter}; the typed ring client stubs, server
+ * skeletons and error classes that {@code capnpc-java} generates by default are
+ * {@link org.capring.schema.compiler.RingStubEmitter}, which reads the {@code /capnp/capring.capnp} annotations.
  */
 package org.capring.schema.compiler;

@@ -48,7 +48,8 @@ final class CapnpcJavaTest {
     }
 
     private static void assertSameAsInProcess(final Path root) throws IOException {
-        final List<GeneratedFile> expected = new JavaGenerator().generate(TestSupport.request("features.req"));
+        final List<GeneratedFile> expected = new JavaGenerator(GeneratorOptions.defaults().withRingStubs())
+                .generate(TestSupport.request("features.req"));
         assertEquals(expected.stream().map(f -> Path.of(f.relativePath())).sorted().toList(), javaFiles(root));
         for (final GeneratedFile file : expected) {
             assertEquals(file.content(), Files.readString(root.resolve(file.relativePath())), file.relativePath());
@@ -82,6 +83,44 @@ final class CapnpcJavaTest {
 
         assertEquals(CapnpcJava.EXIT_OK, outcome.status(), outcome.stderr());
         assertSameAsInProcess(temp.resolve("gen"));
+    }
+
+    @Test
+    void run_noStubs_writesCapnprotoJavaClassesOnly() throws IOException {
+        Files.write(temp.resolve("features.req"), TestSupport.request("features.req"));
+
+        final Outcome outcome = run(new byte[0], "--request", "features.req", "--out", "gen", "--no-stubs");
+
+        assertEquals(CapnpcJava.EXIT_OK, outcome.status(), outcome.stderr());
+        for (final GeneratedFile file : new JavaGenerator().generate(TestSupport.request("features.req"))) {
+            final String written = Files.readString(temp.resolve("gen").resolve(file.relativePath()));
+            assertEquals(file.content(), written, file.relativePath());
+            assertFalse(written.contains("org.capring.ring"), file.relativePath());
+        }
+    }
+
+    @Test
+    void run_stubsRefused_exitsOneNamingTheInterface() throws IOException {
+        final Path schema = temp.resolve("ext.capnp");
+        Files.writeString(schema, """
+                @0xa51c0b3d9e7f2468;
+                using Java = import "/capnp/java.capnp";
+                $Java.package("org.example.ext");
+                $Java.outerClassname("Ext");
+                interface Base { ping @0 () -> (); }
+                interface Derived extends(Base) { pong @0 () -> (); }
+                """);
+        TestSupport.assumeCapnp();
+        final byte[] request = TestSupport.capnp(new byte[0], "compile", "-I" + TestSupport.JAVA_CAPNP_ROOT,
+                "--src-prefix=" + temp, "-o-", schema.toString()).stdout();
+
+        final Outcome outcome = run(request);
+
+        assertEquals(CapnpcJava.EXIT_REFUSED, outcome.status());
+        assertTrue(outcome.stderr().startsWith("capnpc-java: ext.capnp:Derived: interface inheritance (extends"
+                + " ext.capnp:Base) is not supported"), outcome.stderr());
+        assertEquals(List.of(), javaFiles(temp));
+        assertEquals(CapnpcJava.EXIT_OK, run(request, "--no-stubs").status(), "without stubs, extends is fine");
     }
 
     @Test
@@ -203,6 +242,7 @@ final class CapnpcJavaTest {
 
         assertEquals(3, result.exitCode());
         assertTrue(result.stderr().contains("the schema compiler is not built yet"), result.stderr());
-        assertTrue(result.stderr().contains("mvnw -f schema/compiler/pom.xml package"), result.stderr());
+        assertTrue(result.stderr().contains("./mvnw -q -DskipTests -pl schema/compiler -am package"),
+                result.stderr());
     }
 }

@@ -29,10 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests the generator must refuse: unreadable bytes, unknown kinds, dangling and duplicate ids, impossible
- * layouts, unsupported features and names that would not compile. Each is derived from the valid
- * {@code features.req} (edited with the generated {@code schema.capnp} builders, or poked raw where a builder
- * cannot express the damage) and must fail with a {@link SchemaCompileException} of the documented reason that
- * names the schema element at fault; nothing else may escape.
+ * layouts, unsupported features, names that would not compile, and (with ring stubs, as {@code capnpc-java} runs by
+ * default) misplaced capring annotations, interface inheritance, capabilities in messages and clashes with the
+ * stubs' names. Each is derived from the valid {@code features.req} (edited with the generated
+ * {@code schema.capnp} builders, or poked raw where a builder cannot express the damage) and must fail with a
+ * {@link SchemaCompileException} of the documented reason that names the schema element at fault; nothing else may
+ * escape.
  */
 final class HostileRequestTest {
 
@@ -156,9 +158,13 @@ final class HostileRequestTest {
         throw new AssertionError("no nested " + name);
     }
 
+    private static JavaGenerator ringGenerator() {
+        return new JavaGenerator(GeneratorOptions.defaults().withRingStubs());
+    }
+
     private static SchemaCompileException assertRefused(final byte[] request, final Reason reason,
                                                         final String element) {
-        final JavaGenerator generator = new JavaGenerator();
+        final JavaGenerator generator = ringGenerator();
         final SchemaCompileException e = assertThrows(SchemaCompileException.class,
                 () -> generator.generate(request));
         assertEquals(reason, e.reason(), e.getMessage());
@@ -238,12 +244,14 @@ final class HostileRequestTest {
     }
 
     private static void generateOrRefuse(final byte[] bytes, final String what) {
-        try {
-            new JavaGenerator().generate(bytes);
-        } catch (final SchemaCompileException expected) {
-            assertFalse(expected.element().isEmpty(), what);
-        } catch (final RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            fail(what + " escaped as " + e, e);
+        for (final JavaGenerator generator : List.of(new JavaGenerator(), ringGenerator())) {
+            try {
+                generator.generate(bytes);
+            } catch (final SchemaCompileException expected) {
+                assertFalse(expected.element().isEmpty(), what);
+            } catch (final RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                fail(what + " escaped as " + e, e);
+            }
         }
     }
 
@@ -680,5 +688,215 @@ final class HostileRequestTest {
     void generate_validRequestAfterRefusals_stillGeneratesBothFiles() {
         assertEquals(List.of("Features.java", "Imported.java"), new JavaGenerator().generate(FEATURES).stream()
                 .map(f -> f.relativePath().substring(f.relativePath().lastIndexOf('/') + 1)).toList());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // ring stubs: capring annotations
+
+    private static Schema.Annotation.Builder annotate(final StructList.Builder<Schema.Annotation.Builder> list,
+                                                      final long id) {
+        final Schema.Annotation.Builder annotation = list.get(0);
+        annotation.setId(id);
+        annotation.getValue().setVoid(org.capnproto.Void.VOID);
+        return annotation;
+    }
+
+    private static Schema.Annotation.Builder methodAnnotation(final Schema.CodeGeneratorRequest.Builder r,
+                                                              final String method) {
+        for (final Schema.Method.Builder m : node(r, FILE + ":Calc").getInterface().getMethods()) {
+            if (m.getName().toString().equals(method)) {
+                return m.getAnnotations().get(0);
+            }
+        }
+        throw new AssertionError("no method " + method);
+    }
+
+    @Test
+    void generate_errorsOnTopLevelEnum_isInvalidAnnotationNamingTheEnum() {
+        final byte[] request = mutate(r -> annotate(node(r, FILE + ":Color").initAnnotations(1),
+                CapringAnnotations.ERRORS));
+
+        final SchemaCompileException e = assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Color");
+        assertTrue(e.detail().contains("declared in a file"), e.detail());
+    }
+
+    @Test
+    void generate_errorsOnEnumNestedInStruct_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> annotate(node(r, FILE + ":Outer.Middle.Kind").initAnnotations(1),
+                CapringAnnotations.ERRORS));
+
+        final SchemaCompileException e = assertRefused(request, Reason.INVALID_ANNOTATION,
+                FILE + ":Outer.Middle.Kind");
+        assertTrue(e.detail().contains("a struct " + FILE + ":Outer.Middle"), e.detail());
+    }
+
+    @Test
+    void generate_errorsOnStruct_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> annotate(node(r, FILE + ":Calc.Nested").initAnnotations(1),
+                CapringAnnotations.ERRORS));
+
+        final SchemaCompileException e = assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Calc.Nested");
+        assertTrue(e.detail().contains("not to a struct"), e.detail());
+    }
+
+    @Test
+    void generate_errorsOnMethod_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> methodAnnotation(r, "add").setId(CapringAnnotations.ERRORS));
+
+        assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Calc.add");
+    }
+
+    @Test
+    void generate_idempotentWithAValue_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> methodAnnotation(r, "evaluate").getValue().setInt32(1));
+
+        final SchemaCompileException e = assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Calc.evaluate");
+        assertTrue(e.detail().contains("takes no value"), e.detail());
+    }
+
+    @Test
+    void generate_idempotentOnField_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> annotate(field(r, FILE + ":Inner", "x").initAnnotations(1),
+                CapringAnnotations.IDEMPOTENT));
+
+        assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Inner.x");
+    }
+
+    @Test
+    void generate_idempotentOnMethodParameter_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> annotate(field(r, FILE + ":Calc.add$Params", "b").initAnnotations(1),
+                CapringAnnotations.IDEMPOTENT));
+
+        assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Calc.add$Params.b");
+    }
+
+    @Test
+    void generate_idempotentOnEnumerant_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> annotate(node(r, FILE + ":Color").getEnum().getEnumerants().get(1)
+                .initAnnotations(1), CapringAnnotations.IDEMPOTENT));
+
+        assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Color.green");
+    }
+
+    @Test
+    void generate_idempotentOnInterface_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> annotate(node(r, FILE + ":ScientificCalc").initAnnotations(1),
+                CapringAnnotations.IDEMPOTENT));
+
+        final SchemaCompileException e = assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":ScientificCalc");
+        assertTrue(e.detail().contains("applies to methods, not to an interface"), e.detail());
+    }
+
+    @Test
+    void generate_capringAnnotationOnFile_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> {
+            for (final Schema.Annotation.Builder annotation : node(r, FILE).getAnnotations()) {
+                if (annotation.getId() == RequestIndex.OUTER_CLASSNAME_ANNOTATION) {
+                    annotation.setId(CapringAnnotations.IDEMPOTENT);
+                }
+            }
+        });
+
+        assertRefused(request, Reason.INVALID_ANNOTATION, FILE);
+    }
+
+    @Test
+    void generate_twoErrorsEnumsInOneInterface_isInvalidAnnotation() {
+        final byte[] request = mutate(r -> {
+            final Schema.Node.Builder nested = node(r, FILE + ":Calc.Nested");
+            nested.initEnum().initEnumerants(1).get(0).setName("other");
+            annotate(nested.initAnnotations(1), CapringAnnotations.ERRORS);
+        });
+
+        final SchemaCompileException e = assertRefused(request, Reason.INVALID_ANNOTATION, FILE + ":Calc.Error");
+        assertTrue(e.detail().contains(FILE + ":Calc.Nested"), e.detail());
+    }
+
+    @Test
+    void generate_misplacedAnnotationWithoutRingStubs_isIgnored() {
+        final byte[] request = mutate(r -> annotate(node(r, FILE + ":Color").initAnnotations(1),
+                CapringAnnotations.ERRORS));
+
+        assertEquals(2, new JavaGenerator().generate(request).size());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // ring stubs: unsupported interfaces
+
+    @Test
+    void generate_interfaceThatExtendsAnother_isUnsupportedWithStubsOnly() {
+        final long calc = id(FILE + ":Calc");
+        final byte[] request = mutate(r -> node(r, FILE + ":ScientificCalc").getInterface().initSuperclasses(1)
+                .get(0).setId(calc));
+
+        final SchemaCompileException e = assertRefused(request, Reason.UNSUPPORTED, FILE + ":ScientificCalc");
+        assertTrue(e.detail().contains("extends " + FILE + ":Calc"), e.detail());
+        assertEquals(2, new JavaGenerator().generate(request).size(), "without stubs, extends is fine");
+    }
+
+    @Test
+    void generate_interfaceFieldInParams_isUnsupportedNamingMethodAndField() {
+        final long calc = id(FILE + ":Calc");
+        final byte[] request = mutate(r -> {
+            final Schema.Field.Slot.Builder slot = field(r, FILE + ":Calc.describe$Params", "shape").getSlot();
+            slot.getType().initInterface().setTypeId(calc);
+            slot.getDefaultValue().setInterface(org.capnproto.Void.VOID);
+        });
+
+        final SchemaCompileException e = assertRefused(request, Reason.UNSUPPORTED, FILE + ":Calc.describe");
+        assertTrue(e.detail().contains(FILE + ":Calc.describe$Params.shape"), e.detail());
+    }
+
+    @Test
+    void generate_capabilityFieldReachableFromResults_isUnsupported() {
+        final byte[] request = mutate(r -> {
+            final Schema.Field.Slot.Builder slot = field(r, FILE + ":Inner", "s").getSlot();
+            slot.getType().initAnyPointer().initUnconstrained().setCapability(org.capnproto.Void.VOID);
+            slot.getDefaultValue().initAnyPointer();
+        });
+
+        final SchemaCompileException e = assertRefused(request, Reason.UNSUPPORTED, FILE + ":Calc.evaluate");
+        assertTrue(e.detail().contains(FILE + ":Inner.s"), e.detail());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // ring stubs: names
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Client", "Server"})
+    void generate_nestedTypeNamedLikeStubClass_isNameClash(final String name) {
+        final byte[] request = mutate(r -> nested(node(r, FILE + ":Calc"), "Nested").setName(name));
+
+        final SchemaCompileException e = assertRefused(request, Reason.NAME_CLASH, FILE + ":Calc");
+        assertTrue(e.detail().contains(FILE + ":Calc.Nested"), e.detail());
+    }
+
+    @Test
+    void generate_nestedTypeNamedLikeErrorClass_isNameClashNamingTheError() {
+        final byte[] request = mutate(r -> nested(node(r, FILE + ":Calc"), "Nested").setName("OverflowException"));
+
+        assertRefused(request, Reason.NAME_CLASH, FILE + ":Calc.Error.overflow");
+    }
+
+    @Test
+    void generate_twoMethodsWithTheSameEscapedName_isNameClash() {
+        final byte[] request = mutate(r -> {
+            node(r, FILE + ":Calc").getInterface().getMethods().get(1).setName("wait");
+            node(r, FILE + ":Calc").getInterface().getMethods().get(2).setName("wait_");
+        });
+
+        final SchemaCompileException e = assertRefused(request, Reason.NAME_CLASH, FILE + ":Calc.wait_");
+        assertTrue(e.detail().contains("wait_()"), e.detail());
+    }
+
+    @Test
+    void generate_methodsNamedLikeObjectOrClientMembersOrKeywords_areEscaped() {
+        final String code = ringGenerator().generate(FEATURES).getFirst().content();
+
+        assertTrue(code.contains("public CloseCall close() {"), "close stays close");
+        assertTrue(code.contains("public WaitCall wait_() {"), "Object.wait is final");
+        assertTrue(code.contains("public HandleCall handle_() {"), "Client.handle() is the stub's own");
+        assertTrue(code.contains("public NewCall new_() {"), "new is a keyword");
+        assertTrue(code.contains("void new_(Features.ScientificCalc.NewParams.Reader params,"), "same name in Server");
     }
 }

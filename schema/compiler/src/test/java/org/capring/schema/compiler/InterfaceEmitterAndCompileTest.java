@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-interface emitter seam, and generated code compiled in-test with {@code javax.tools} under the module's
- * lint flags: here with an emitter's output and with defaults and constants far larger than one class-file string
- * constant can hold.
+ * lint flags: here with the ring stubs and another emitter's output together, and with defaults and constants far
+ * larger than one class-file string constant can hold.
  */
 final class InterfaceEmitterAndCompileTest {
 
@@ -104,8 +104,33 @@ final class InterfaceEmitterAndCompileTest {
         assertEquals("Features.Calc.AddParams", calc.methods().get(0).paramJavaReference());
         assertEquals("Features.Calc.AddResults", calc.methods().get(0).resultJavaReference());
         assertEquals("Features.Inner", calc.methods().get(2).paramJavaReference(), "named struct as params");
-        assertEquals(List.of(calc.typeId()), seen.get(1).superclassIds());
+        assertEquals(List.of(), seen.get(1).superclassIds());
         assertTrue(files.getFirst().content().contains("        // emitted for features.capnp:Calc\n"));
+    }
+
+    @Test
+    void emitter_interfaceThatExtendsAnother_seesSuperclassIdsAndNodes() {
+        final MessageBuilder message = new MessageBuilder();
+        message.setRoot(Schema.CodeGeneratorRequest.factory,
+                TestSupport.read(TestSupport.request("features.req")).getRoot(Schema.CodeGeneratorRequest.factory));
+        long calcId = 0;
+        Schema.Node.Builder scientific = null;
+        for (final Schema.Node.Builder node : message.getRoot(Schema.CodeGeneratorRequest.factory).getNodes()) {
+            if (node.getDisplayName().toString().equals(FILE + ":Calc")) {
+                calcId = node.getId();
+            } else if (node.getDisplayName().toString().equals(FILE + ":ScientificCalc")) {
+                scientific = node;
+            }
+        }
+        scientific.getInterface().initSuperclasses(1).get(0).setId(calcId);
+        final List<InterfaceContext> seen = new ArrayList<>();
+
+        new JavaGenerator(GeneratorOptions.defaults().withInterfaceEmitter((context, out) -> seen.add(context)))
+                .generate(TestSupport.serialize(message));
+
+        assertEquals(List.of(calcId), seen.get(1).superclassIds());
+        assertEquals(FILE + ":Calc", seen.get(1).findNode(calcId).orElseThrow().displayName());
+        assertTrue(seen.get(1).findNode(0x1234L).isEmpty());
     }
 
     @Test
@@ -121,13 +146,41 @@ final class InterfaceEmitterAndCompileTest {
     }
 
     @Test
+    void emitter_claimingAStubName_afterRingStubs_isRefusedAsNameClash() {
+        final InterfaceEmitter clashing = (context, out) -> context.claimNestedType("Client");
+
+        final SchemaCompileException e = assertThrows(SchemaCompileException.class,
+                () -> new JavaGenerator(GeneratorOptions.defaults().withRingStubs().withInterfaceEmitter(clashing))
+                        .generate(TestSupport.request("features.req")));
+
+        assertEquals(SchemaCompileException.Reason.NAME_CLASH, e.reason());
+    }
+
+    @Test
+    void emitter_membersOfANestedClass_areClaimedToo() {
+        final InterfaceEmitter nested = (context, out) -> {
+            final InterfaceContext.Members helper = context.claimNestedClass("Helper");
+            helper.claimMethod("run", "");
+            helper.withElement(context.displayName() + ".add").claimMethod("run", "");
+        };
+
+        final SchemaCompileException e = assertThrows(SchemaCompileException.class,
+                () -> new JavaGenerator(GeneratorOptions.defaults().withInterfaceEmitter(nested))
+                        .generate(TestSupport.request("features.req")));
+
+        assertEquals(SchemaCompileException.Reason.NAME_CLASH, e.reason());
+        assertEquals(FILE + ":Calc.add", e.element());
+        assertTrue(e.detail().contains("Features.Calc.Helper"), e.detail());
+    }
+
+    @Test
     void generatedCode_withEmitterAndLargeValues_compilesCleanAndReadsBack() throws Exception {
         final byte[] bigData = new byte[150_000];
         for (int i = 0; i < bigData.length; i++) {
             bigData[i] = (byte) (i * 31 + (i >> 8));
         }
         final String bigText = "\u00e4\"\\\n".repeat(20_000) + "end";
-        final List<GeneratedFile> files = new JavaGenerator(GeneratorOptions.defaults()
+        final List<GeneratedFile> files = new JavaGenerator(GeneratorOptions.defaults().withRingStubs()
                 .withInterfaceEmitter(METHOD_COUNT)).generate(relocatedFeatures(bigData, bigText));
 
         final Path sources = temp.resolve("src");

@@ -40,6 +40,24 @@ final class NamesTest {
     }
 
     @Test
+    void isMethodName_restrictedIdentifiersAreLegal_keywordsAreNot() {
+        for (final String legal : new String[] {"open", "record", "var", "module", "with", "when", "get"}) {
+            assertTrue(Names.isMethodName(legal), legal);
+        }
+        for (final String reserved : new String[] {"new", "class", "yield", "_", "true", "goto", "a-b", ""}) {
+            assertFalse(Names.isMethodName(reserved), reserved);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"get,get", "close,close", "open,open", "record,record", "new,new_", "yield,yield_",
+        "wait,wait_", "toString,toString_", "getClass,getClass_", "hashCode,hashCode_", "handle,handle_",
+        "ringClient,ringClient_"})
+    void javaMethodName_keywordsObjectAndClientMembers_getTheEscape(final String schema, final String java) {
+        assertEquals(java, RingStubEmitter.javaMethodName(schema));
+    }
+
+    @Test
     void quote_everyByteValue_roundTripsThroughJavaStringEscapes() {
         final byte[] bytes = new byte[256];
         for (int i = 0; i < 256; i++) {

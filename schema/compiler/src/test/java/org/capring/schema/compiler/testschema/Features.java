@@ -3805,11 +3805,542 @@ public final class Features {
                 }
             }
         }
+
+        public enum Error {
+            OVERFLOW,
+            DIVISION_BY_ZERO,
+            _NOT_IN_SCHEMA
+        }
+
+        /** Declared error {@code overflow} of {@code Calc}: application status 2. */
+        public static final class OverflowException extends org.capring.ring.call.CapException {
+            @java.io.Serial
+            private static final long serialVersionUID = 1L;
+
+            /** Application status of this error. */
+            public static final int CODE = 2;
+
+            /** @param message details for the caller */
+            public OverflowException(final java.lang.String message) {
+                super(CODE, message);
+            }
+
+            /**
+             * @param message    details for the caller
+             * @param idempotent whether the failed method is declared idempotent (client side)
+             */
+            public OverflowException(final java.lang.String message, final boolean idempotent) {
+                super(CODE, message, idempotent);
+            }
+        }
+
+        /** Declared error {@code divisionByZero} of {@code Calc}: application status 3. */
+        public static final class DivisionByZeroException extends org.capring.ring.call.CapException {
+            @java.io.Serial
+            private static final long serialVersionUID = 1L;
+
+            /** Application status of this error. */
+            public static final int CODE = 3;
+
+            /** @param message details for the caller */
+            public DivisionByZeroException(final java.lang.String message) {
+                super(CODE, message);
+            }
+
+            /**
+             * @param message    details for the caller
+             * @param idempotent whether the failed method is declared idempotent (client side)
+             */
+            public DivisionByZeroException(final java.lang.String message, final boolean idempotent) {
+                super(CODE, message, idempotent);
+            }
+        }
+
+        /**
+         * Typed client stub of {@code Calc}: per method, a call object that owns one call slot until closed.
+         * Immutable and thread-safe; each call object belongs to one thread at a time.
+         */
+        public static final class Client {
+            private final org.capring.ring.call.RingClient ring;
+            private final int handle;
+
+            /**
+             * @param ring   the client side of the ring
+             * @param handle handle of a capability implementing this interface
+             */
+            public Client(final org.capring.ring.call.RingClient ring, final int handle) {
+                this.ring = java.util.Objects.requireNonNull(ring, "ring");
+                this.handle = handle;
+            }
+
+            /**
+             * @param ring       the client side of the ring
+             * @param capability reference to a capability implementing this interface (its owner releases it)
+             */
+            public Client(final org.capring.ring.call.RingClient ring, final org.capring.ring.call.CapRef capability) {
+                this(ring, capability.handle());
+            }
+
+            /** @return the capability handle this stub calls */
+            public int handle() {
+                return handle;
+            }
+
+            /** @return the ring client this stub calls through */
+            public org.capring.ring.call.RingClient ringClient() {
+                return ring;
+            }
+
+            /** @return a call of {@code add}, holding a call slot until closed */
+            public AddCall add() {
+                return new AddCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_ADD));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code add}, holding a call slot until closed
+             */
+            public AddCall add(final long deadlineNanos) {
+                return new AddCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_ADD, deadlineNanos));
+            }
+
+            /** @return a call of {@code ping}, holding a call slot until closed */
+            public PingCall ping() {
+                return new PingCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_PING));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code ping}, holding a call slot until closed
+             */
+            public PingCall ping(final long deadlineNanos) {
+                return new PingCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_PING, deadlineNanos));
+            }
+
+            /** @return a call of {@code evaluate}, holding a call slot until closed */
+            public EvaluateCall evaluate() {
+                return new EvaluateCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_EVALUATE));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code evaluate}, holding a call slot until closed
+             */
+            public EvaluateCall evaluate(final long deadlineNanos) {
+                return new EvaluateCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_EVALUATE, deadlineNanos));
+            }
+
+            /** @return a call of {@code describe}, holding a call slot until closed */
+            public DescribeCall describe() {
+                return new DescribeCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_DESCRIBE));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code describe}, holding a call slot until closed
+             */
+            public DescribeCall describe(final long deadlineNanos) {
+                return new DescribeCall(ring.newCall(handle, Features.Calc.TYPE_ID, Features.Calc.METHOD_DESCRIBE, deadlineNanos));
+            }
+
+            private static org.capring.ring.call.CapException typedError(final org.capring.ring.call.CapException e) {
+                return switch (e.status()) {
+                    case 2 -> new Features.Calc.OverflowException(e.detail(), e.retrySafe());
+                    case 3 -> new Features.Calc.DivisionByZeroException(e.detail(), e.retrySafe());
+                    default -> e;
+                };
+            }
+
+            /**
+             * One call of {@code Calc.add}: build the params in place, invoke, read the results in place, close.
+             * The method is idempotent: a failure after dispatch is still retry-safe.
+             */
+            public static final class AddCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.Calc.AddParams.Builder params;
+
+                AddCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                    call.idempotent(true);
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.Calc.AddParams.Builder params() {
+                    Features.Calc.AddParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.Calc.AddParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error; a declared error as its class
+                 */
+                public Features.Calc.AddResults.Reader await() {
+                    try {
+                        call.await();
+                    } catch (final org.capring.ring.call.CapException e) {
+                        throw typedError(e);
+                    }
+                    return call.result(Features.Calc.AddResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.Calc.AddResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.Calc.AddResults.Reader results() {
+                    return call.result(Features.Calc.AddResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+
+            /**
+             * One call of {@code Calc.ping}: build the params in place, invoke, read the results in place, close.
+             */
+            public static final class PingCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.Calc.PingParams.Builder params;
+
+                PingCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.Calc.PingParams.Builder params() {
+                    Features.Calc.PingParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.Calc.PingParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error; a declared error as its class
+                 */
+                public Features.Calc.PingResults.Reader await() {
+                    try {
+                        call.await();
+                    } catch (final org.capring.ring.call.CapException e) {
+                        throw typedError(e);
+                    }
+                    return call.result(Features.Calc.PingResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.Calc.PingResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.Calc.PingResults.Reader results() {
+                    return call.result(Features.Calc.PingResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+
+            /**
+             * One call of {@code Calc.evaluate}: build the params in place, invoke, read the results in place, close.
+             * The method is idempotent: a failure after dispatch is still retry-safe.
+             */
+            public static final class EvaluateCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.Inner.Builder params;
+
+                EvaluateCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                    call.idempotent(true);
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.Inner.Builder params() {
+                    Features.Inner.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.Inner.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error; a declared error as its class
+                 */
+                public Features.Inner.Reader await() {
+                    try {
+                        call.await();
+                    } catch (final org.capring.ring.call.CapException e) {
+                        throw typedError(e);
+                    }
+                    return call.result(Features.Inner.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.Inner.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.Inner.Reader results() {
+                    return call.result(Features.Inner.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+
+            /**
+             * One call of {@code Calc.describe}: build the params in place, invoke, read the results in place, close.
+             */
+            public static final class DescribeCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.Calc.DescribeParams.Builder params;
+
+                DescribeCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.Calc.DescribeParams.Builder params() {
+                    Features.Calc.DescribeParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.Calc.DescribeParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error; a declared error as its class
+                 */
+                public Features.Calc.DescribeResults.Reader await() {
+                    try {
+                        call.await();
+                    } catch (final org.capring.ring.call.CapException e) {
+                        throw typedError(e);
+                    }
+                    return call.result(Features.Calc.DescribeResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.Calc.DescribeResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.Calc.DescribeResults.Reader results() {
+                    return call.result(Features.Calc.DescribeResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+        }
+
+        /**
+         * Typed handler of {@code Calc}, served by {@code capability(name, server)}: one method
+         * per schema method. Each receives the params read in place, the results builder (already started) and the
+         * call. Throwing a declared error class answers with its status; any other exception with UNEXPECTED.
+         */
+        public interface Server {
+            /**
+             * Serves {@code add} (idempotent).
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void add(Features.Calc.AddParams.Reader params, Features.Calc.AddResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+
+            /**
+             * Serves {@code ping}.
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void ping(Features.Calc.PingParams.Reader params, Features.Calc.PingResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+
+            /**
+             * Serves {@code evaluate} (idempotent).
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void evaluate(Features.Inner.Reader params, Features.Inner.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+
+            /**
+             * Serves {@code describe}.
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void describe(Features.Calc.DescribeParams.Reader params, Features.Calc.DescribeResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+        }
+
+        /**
+         * The server skeleton: a capability that dispatches each call's method id to {@code server}.
+         * An unknown method id is answered with NO_SUCH_METHOD.
+         *
+         * @param name   for diagnostics only
+         * @param server the implementation
+         * @return the capability, to grant into a client's CapSet or adopt as a result capability
+         */
+        public static org.capring.ring.call.Capability capability(final java.lang.String name, final Features.Calc.Server server) {
+            java.util.Objects.requireNonNull(server, "server");
+            return new org.capring.ring.call.Capability(name, Features.Calc.TYPE_ID, 4, call -> {
+                switch (call.methodId()) {
+                    case Features.Calc.METHOD_ADD -> server.add(call.params(Features.Calc.AddParams.factory), call.initResult(Features.Calc.AddResults.factory), call);
+                    case Features.Calc.METHOD_PING -> server.ping(call.params(Features.Calc.PingParams.factory), call.initResult(Features.Calc.PingResults.factory), call);
+                    case Features.Calc.METHOD_EVALUATE -> server.evaluate(call.params(Features.Inner.factory), call.initResult(Features.Inner.factory), call);
+                    case Features.Calc.METHOD_DESCRIBE -> server.describe(call.params(Features.Calc.DescribeParams.factory), call.initResult(Features.Calc.DescribeResults.factory), call);
+                    default -> throw org.capring.ring.call.TransportException.of(org.capring.ring.call.Status.NO_SUCH_METHOD, false, false,
+                            "Calc has no method " + call.methodId());
+                }
+            });
+        }
     }
 
     public static final class ScientificCalc {
         public static final long TYPE_ID = 0xdf33112737d28013L;
         public static final int METHOD_SQRT = 0;
+        public static final int METHOD_CLOSE = 1;
+        public static final int METHOD_WAIT = 2;
+        public static final int METHOD_HANDLE = 3;
+        public static final int METHOD_NEW = 4;
 
         public static final class SqrtParams {
             public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 1, (short) 0);
@@ -3929,6 +4460,974 @@ public final class Features {
                     return _getDoubleField(0);
                 }
             }
+        }
+
+        public static final class CloseParams {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 0, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+            }
+        }
+
+        public static final class CloseResults {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 0, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+            }
+        }
+
+        public static final class WaitParams {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 1, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+
+                public int getMillis() {
+                    return _getIntField(0);
+                }
+
+                public void setMillis(int value) {
+                    _setIntField(0, value);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                public int getMillis() {
+                    return _getIntField(0);
+                }
+            }
+        }
+
+        public static final class WaitResults {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 0, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+            }
+        }
+
+        public static final class HandleParams {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 0, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+            }
+        }
+
+        public static final class HandleResults {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 1, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+
+                public boolean getHandled() {
+                    return _getBooleanField(0);
+                }
+
+                public void setHandled(boolean value) {
+                    _setBooleanField(0, value);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                public boolean getHandled() {
+                    return _getBooleanField(0);
+                }
+            }
+        }
+
+        public static final class NewParams {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 0, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+            }
+        }
+
+        public static final class NewResults {
+            public static final org.capnproto.StructSize STRUCT_SIZE = new org.capnproto.StructSize((short) 1, (short) 0);
+
+            public static final class Factory extends org.capnproto.StructFactory<Builder, Reader> {
+                public Factory() {
+                }
+
+                @java.lang.Override
+                public Reader constructReader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                @java.lang.Override
+                public Builder constructBuilder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    return new Builder(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                @java.lang.Override
+                public org.capnproto.StructSize structSize() {
+                    return STRUCT_SIZE;
+                }
+
+                @java.lang.Override
+                public Reader asReader(Builder builder) {
+                    return builder.asReader();
+                }
+            }
+
+            public static final Factory factory = new Factory();
+            public static final org.capnproto.StructList.Factory<Builder, Reader> listFactory = new org.capnproto.StructList.Factory<>(factory);
+
+            public static final class Builder extends org.capnproto.StructBuilder {
+                Builder(org.capnproto.SegmentBuilder segment, int data, int pointers, int dataSize, short pointerCount) {
+                    super(segment, data, pointers, dataSize, pointerCount);
+                }
+
+                public Reader asReader() {
+                    return new Reader(segment, data, pointers, dataSize, pointerCount, 0x7fffffff);
+                }
+
+                public int getCalc() {
+                    return _getIntField(0);
+                }
+
+                public void setCalc(int value) {
+                    _setIntField(0, value);
+                }
+            }
+
+            public static final class Reader extends org.capnproto.StructReader {
+                Reader(org.capnproto.SegmentReader segment, int data, int pointers, int dataSize, short pointerCount, int nestingLimit) {
+                    super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
+                }
+
+                public int getCalc() {
+                    return _getIntField(0);
+                }
+            }
+        }
+
+        /**
+         * Typed client stub of {@code ScientificCalc}: per method, a call object that owns one call slot until closed.
+         * Immutable and thread-safe; each call object belongs to one thread at a time.
+         */
+        public static final class Client {
+            private final org.capring.ring.call.RingClient ring;
+            private final int handle;
+
+            /**
+             * @param ring   the client side of the ring
+             * @param handle handle of a capability implementing this interface
+             */
+            public Client(final org.capring.ring.call.RingClient ring, final int handle) {
+                this.ring = java.util.Objects.requireNonNull(ring, "ring");
+                this.handle = handle;
+            }
+
+            /**
+             * @param ring       the client side of the ring
+             * @param capability reference to a capability implementing this interface (its owner releases it)
+             */
+            public Client(final org.capring.ring.call.RingClient ring, final org.capring.ring.call.CapRef capability) {
+                this(ring, capability.handle());
+            }
+
+            /** @return the capability handle this stub calls */
+            public int handle() {
+                return handle;
+            }
+
+            /** @return the ring client this stub calls through */
+            public org.capring.ring.call.RingClient ringClient() {
+                return ring;
+            }
+
+            /** @return a call of {@code sqrt}, holding a call slot until closed */
+            public SqrtCall sqrt() {
+                return new SqrtCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_SQRT));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code sqrt}, holding a call slot until closed
+             */
+            public SqrtCall sqrt(final long deadlineNanos) {
+                return new SqrtCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_SQRT, deadlineNanos));
+            }
+
+            /** @return a call of {@code close}, holding a call slot until closed */
+            public CloseCall close() {
+                return new CloseCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_CLOSE));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code close}, holding a call slot until closed
+             */
+            public CloseCall close(final long deadlineNanos) {
+                return new CloseCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_CLOSE, deadlineNanos));
+            }
+
+            /** @return a call of {@code wait}, holding a call slot until closed */
+            public WaitCall wait_() {
+                return new WaitCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_WAIT));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code wait}, holding a call slot until closed
+             */
+            public WaitCall wait_(final long deadlineNanos) {
+                return new WaitCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_WAIT, deadlineNanos));
+            }
+
+            /** @return a call of {@code handle}, holding a call slot until closed */
+            public HandleCall handle_() {
+                return new HandleCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_HANDLE));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code handle}, holding a call slot until closed
+             */
+            public HandleCall handle_(final long deadlineNanos) {
+                return new HandleCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_HANDLE, deadlineNanos));
+            }
+
+            /** @return a call of {@code new}, holding a call slot until closed */
+            public NewCall new_() {
+                return new NewCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_NEW));
+            }
+
+            /**
+             * @param deadlineNanos absolute deadline on the {@code System.nanoTime()} clock, 0 for none
+             * @return a call of {@code new}, holding a call slot until closed
+             */
+            public NewCall new_(final long deadlineNanos) {
+                return new NewCall(ring.newCall(handle, Features.ScientificCalc.TYPE_ID, Features.ScientificCalc.METHOD_NEW, deadlineNanos));
+            }
+
+            /**
+             * One call of {@code ScientificCalc.sqrt}: build the params in place, invoke, read the results in place, close.
+             * The method is idempotent: a failure after dispatch is still retry-safe.
+             */
+            public static final class SqrtCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.ScientificCalc.SqrtParams.Builder params;
+
+                SqrtCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                    call.idempotent(true);
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.ScientificCalc.SqrtParams.Builder params() {
+                    Features.ScientificCalc.SqrtParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.ScientificCalc.SqrtParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.SqrtResults.Reader await() {
+                    call.await();
+                    return call.result(Features.ScientificCalc.SqrtResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.SqrtResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.ScientificCalc.SqrtResults.Reader results() {
+                    return call.result(Features.ScientificCalc.SqrtResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+
+            /**
+             * One call of {@code ScientificCalc.close}: build the params in place, invoke, read the results in place, close.
+             */
+            public static final class CloseCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.ScientificCalc.CloseParams.Builder params;
+
+                CloseCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.ScientificCalc.CloseParams.Builder params() {
+                    Features.ScientificCalc.CloseParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.ScientificCalc.CloseParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.CloseResults.Reader await() {
+                    call.await();
+                    return call.result(Features.ScientificCalc.CloseResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.CloseResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.ScientificCalc.CloseResults.Reader results() {
+                    return call.result(Features.ScientificCalc.CloseResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+
+            /**
+             * One call of {@code ScientificCalc.wait}: build the params in place, invoke, read the results in place, close.
+             */
+            public static final class WaitCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.ScientificCalc.WaitParams.Builder params;
+
+                WaitCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.ScientificCalc.WaitParams.Builder params() {
+                    Features.ScientificCalc.WaitParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.ScientificCalc.WaitParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.WaitResults.Reader await() {
+                    call.await();
+                    return call.result(Features.ScientificCalc.WaitResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.WaitResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.ScientificCalc.WaitResults.Reader results() {
+                    return call.result(Features.ScientificCalc.WaitResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+
+            /**
+             * One call of {@code ScientificCalc.handle}: build the params in place, invoke, read the results in place, close.
+             */
+            public static final class HandleCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.ScientificCalc.HandleParams.Builder params;
+
+                HandleCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.ScientificCalc.HandleParams.Builder params() {
+                    Features.ScientificCalc.HandleParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.ScientificCalc.HandleParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.HandleResults.Reader await() {
+                    call.await();
+                    return call.result(Features.ScientificCalc.HandleResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.HandleResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.ScientificCalc.HandleResults.Reader results() {
+                    return call.result(Features.ScientificCalc.HandleResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+
+            /**
+             * One call of {@code ScientificCalc.new}: build the params in place, invoke, read the results in place, close.
+             */
+            public static final class NewCall implements java.lang.AutoCloseable {
+                private final org.capring.ring.call.Call call;
+                private Features.ScientificCalc.NewParams.Builder params;
+
+                NewCall(final org.capring.ring.call.Call call) {
+                    this.call = call;
+                }
+
+                /**
+                 * @return the params, built in place in the call slot; started on first use (a call sent without them
+                 *     carries default params)
+                 */
+                public Features.ScientificCalc.NewParams.Builder params() {
+                    Features.ScientificCalc.NewParams.Builder p = params;
+                    if (p == null) {
+                        p = call.initParams(Features.ScientificCalc.NewParams.factory);
+                        params = p;
+                    }
+                    return p;
+                }
+
+                /** Sends the call and returns at once; {@link #await()} waits for it. */
+                public void send() {
+                    call.send();
+                }
+
+                /**
+                 * Waits for the completion.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.NewResults.Reader await() {
+                    call.await();
+                    return call.result(Features.ScientificCalc.NewResults.factory);
+                }
+
+                /**
+                 * Sends the call and waits for it.
+                 *
+                 * @return the results, read in place in the call slot; valid until {@link #close()}
+                 * @throws org.capring.ring.call.CallException the call's error
+                 */
+                public Features.ScientificCalc.NewResults.Reader invoke() {
+                    call.send();
+                    return await();
+                }
+
+                /** @return the results of the completed call, read in place; valid until {@link #close()} */
+                public Features.ScientificCalc.NewResults.Reader results() {
+                    return call.result(Features.ScientificCalc.NewResults.factory);
+                }
+
+                /** Asks the server to cancel the sent call; it must still be awaited or closed. */
+                public void cancel() {
+                    call.cancel();
+                }
+
+                /** @return the underlying call, e.g. for {@code RingClient.sendAll} */
+                public org.capring.ring.call.Call call() {
+                    return call;
+                }
+
+                /** Frees the call slot (a call sent but not awaited is abandoned). */
+                @java.lang.Override
+                public void close() {
+                    call.close();
+                }
+            }
+        }
+
+        /**
+         * Typed handler of {@code ScientificCalc}, served by {@code capability(name, server)}: one method
+         * per schema method. Each receives the params read in place, the results builder (already started) and the
+         * call. Throwing a declared error class answers with its status; any other exception with UNEXPECTED.
+         */
+        public interface Server {
+            /**
+             * Serves {@code sqrt} (idempotent).
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void sqrt(Features.ScientificCalc.SqrtParams.Reader params, Features.ScientificCalc.SqrtResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+
+            /**
+             * Serves {@code close}.
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void close(Features.ScientificCalc.CloseParams.Reader params, Features.ScientificCalc.CloseResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+
+            /**
+             * Serves {@code wait}.
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void wait_(Features.ScientificCalc.WaitParams.Reader params, Features.ScientificCalc.WaitResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+
+            /**
+             * Serves {@code handle}.
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void handle_(Features.ScientificCalc.HandleParams.Reader params, Features.ScientificCalc.HandleResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+
+            /**
+             * Serves {@code new}.
+             *
+             * @param params  the params, read in place
+             * @param results the results, built in place
+             * @param call    the call: cancellation, deadline, result-capability adoption
+             * @throws java.lang.Exception to fail the call
+             */
+            void new_(Features.ScientificCalc.NewParams.Reader params, Features.ScientificCalc.NewResults.Builder results, org.capring.ring.call.ServerCall call) throws java.lang.Exception;
+        }
+
+        /**
+         * The server skeleton: a capability that dispatches each call's method id to {@code server}.
+         * An unknown method id is answered with NO_SUCH_METHOD.
+         *
+         * @param name   for diagnostics only
+         * @param server the implementation
+         * @return the capability, to grant into a client's CapSet or adopt as a result capability
+         */
+        public static org.capring.ring.call.Capability capability(final java.lang.String name, final Features.ScientificCalc.Server server) {
+            java.util.Objects.requireNonNull(server, "server");
+            return new org.capring.ring.call.Capability(name, Features.ScientificCalc.TYPE_ID, 5, call -> {
+                switch (call.methodId()) {
+                    case Features.ScientificCalc.METHOD_SQRT -> server.sqrt(call.params(Features.ScientificCalc.SqrtParams.factory), call.initResult(Features.ScientificCalc.SqrtResults.factory), call);
+                    case Features.ScientificCalc.METHOD_CLOSE -> server.close(call.params(Features.ScientificCalc.CloseParams.factory), call.initResult(Features.ScientificCalc.CloseResults.factory), call);
+                    case Features.ScientificCalc.METHOD_WAIT -> server.wait_(call.params(Features.ScientificCalc.WaitParams.factory), call.initResult(Features.ScientificCalc.WaitResults.factory), call);
+                    case Features.ScientificCalc.METHOD_HANDLE -> server.handle_(call.params(Features.ScientificCalc.HandleParams.factory), call.initResult(Features.ScientificCalc.HandleResults.factory), call);
+                    case Features.ScientificCalc.METHOD_NEW -> server.new_(call.params(Features.ScientificCalc.NewParams.factory), call.initResult(Features.ScientificCalc.NewResults.factory), call);
+                    default -> throw org.capring.ring.call.TransportException.of(org.capring.ring.call.Status.NO_SUCH_METHOD, false, false,
+                            "ScientificCalc has no method " + call.methodId());
+                }
+            });
         }
     }
 
