@@ -1,6 +1,8 @@
 package org.capring.ring.call;
 
+import java.util.IdentityHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,6 +28,10 @@ public final class CapSet {
     }
 
     private final AtomicReferenceArray<Entry> entries;
+    /** Live entries per capability (a capability may be granted more than once); guarded by the lock. */
+    private final IdentityHashMap<Capability, Integer> references = new IdentityHashMap<>();
+    /** Told when a capability's last entry goes: its server may retire what it keeps for it. */
+    private volatile Consumer<Capability> lastReferenceListener;
     private final int[] free;
     private final ReentrantLock lock = new ReentrantLock();
     private int freeCount;
@@ -67,6 +73,7 @@ public final class CapSet {
             final int generation = old == null ? 1 : nextGeneration(old.generation());
             // Release: publishes the entry to readers that resolve the new handle.
             entries.setRelease(index, new Entry(capability, generation));
+            references.merge(capability, 1, Integer::sum);
             live++;
             return generation << 16 | index;
         } finally {
@@ -103,6 +110,7 @@ public final class CapSet {
         if (index >= entries.length()) {
             return false;
         }
+        final Capability gone;
         lock.lock();
         try {
             final Entry entry = entries.get(index);
@@ -113,10 +121,37 @@ public final class CapSet {
             entries.setRelease(index, new Entry(null, nextGeneration(entry.generation())));
             free[freeCount++] = index;
             live--;
-            return true;
+            final Capability capability = entry.capability();
+            gone = references.merge(capability, -1, Integer::sum) == 0 ? capability : null;
+            if (gone != null) {
+                references.remove(capability);
+            }
         } finally {
             lock.unlock();
         }
+        final Consumer<Capability> listener = lastReferenceListener;
+        if (gone != null && listener != null) {
+            listener.accept(gone);
+        }
+        return true;
+    }
+
+    /**
+     * @param capability a capability
+     * @return true if some handle of this CapSet still names it
+     */
+    public boolean holds(final Capability capability) {
+        lock.lock();
+        try {
+            return references.containsKey(capability);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets who is told, outside the lock, when a capability loses its last entry here. */
+    void lastReferenceListener(final Consumer<Capability> listener) {
+        this.lastReferenceListener = listener;
     }
 
     /** @return number of live entries */

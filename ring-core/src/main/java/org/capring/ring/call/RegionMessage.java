@@ -1,6 +1,7 @@
 package org.capring.ring.call;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.capnproto.AnyPointer;
@@ -28,7 +29,8 @@ final class RegionMessage {
     private final boolean params;
     private final long traversalLimitWords;
     private final int nestingLimit;
-    private final ReaderArena readerArena;
+    /** Reader arenas by message length in words, made on first use: a segment exactly as long as the message. */
+    private final ReaderArena[] readerArenas;
     private BuilderArena builderArena;
     private SegmentBuilder segment;
     /** The builder ran out of region: the message is incomplete and the arena must be rebuilt. */
@@ -48,7 +50,7 @@ final class RegionMessage {
         this.params = params;
         this.traversalLimitWords = traversalLimitWords;
         this.nestingLimit = nestingLimit;
-        this.readerArena = new ReaderArena(new ByteBuffer[] {region}, traversalLimitWords);
+        this.readerArenas = new ReaderArena[region.capacity() / 8 + 1];
         resetBuilder();
     }
 
@@ -151,16 +153,31 @@ final class RegionMessage {
     }
 
     /**
-     * Reads the message in the region.
+     * Reads the message in the first {@code length} bytes of the region: the reader's one segment is exactly that
+     * long, so a pointer beyond the message fails as out of bounds even where the region goes on. A zero length
+     * reads as an empty message (the root's defaults).
      *
      * @param factory root type
+     * @param length  bytes of the message, a multiple of 8 within the region
      * @param <T>     root reader type
      * @return the root reader, reading the region in place
      * @throws org.capnproto.DecodeException if the root is not a valid pointer of that type
+     * @throws IllegalArgumentException      if the length is not a multiple of 8 within the region
      */
-    <T> T read(final FromPointerReader<T> factory) {
-        readerArena.limit = traversalLimitWords;
-        return new AnyPointer.Reader(readerArena.tryGetSegment(0), 0, nestingLimit).getAs(factory);
+    <T> T read(final FromPointerReader<T> factory, final int length) {
+        if (length < 0 || length > region.capacity() || (length & 7) != 0) {
+            throw new IllegalArgumentException("message length " + length + " not a multiple of 8 within "
+                + region.capacity() + " bytes");
+        }
+        final int words = length / 8;
+        ReaderArena arena = readerArenas[words];
+        if (arena == null) {
+            final ByteBuffer segment = words == 0 ? ByteBuffer.allocate(8) : region.slice(0, length);
+            arena = new ReaderArena(new ByteBuffer[] {segment.order(ByteOrder.LITTLE_ENDIAN)}, traversalLimitWords);
+            readerArenas[words] = arena;
+        }
+        arena.limit = traversalLimitWords;
+        return new AnyPointer.Reader(arena.tryGetSegment(0), 0, nestingLimit).getAs(factory);
     }
 
     /** @return the region this message lives in */

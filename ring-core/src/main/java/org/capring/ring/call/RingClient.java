@@ -50,7 +50,7 @@ public final class RingClient implements AutoCloseable {
 
     private final Ring ring;
     private final ClientConfig config;
-    private final Call[] calls;
+    private final CallSlot[] calls;
     private final IndexStack freeSlots;
     private final Semaphore slotPermits;
     private final RingConsumer<Cqe> cq;
@@ -70,11 +70,11 @@ public final class RingClient implements AutoCloseable {
         this.ring = ring;
         this.config = config;
         final int slots = ring.layout().slotCount();
-        this.calls = new Call[slots];
+        this.calls = new CallSlot[slots];
         this.freeSlots = new IndexStack(Math.max(1, slots));
         this.followers = new IndexStack(Math.max(1, slots));
         for (int slot = slots - 1; slot >= 0; slot--) {
-            calls[slot] = new Call(this, slot,
+            calls[slot] = new CallSlot(this, slot,
                 new RegionMessage(ring.paramsRegion(slot), true, config.traversalLimitWords(), config.nestingLimit()),
                 new RegionMessage(ring.resultRegion(slot), false, config.traversalLimitWords(), config.nestingLimit()),
                 ring.newSqProducer());
@@ -161,9 +161,8 @@ public final class RingClient implements AutoCloseable {
             slotPermits.release();
             throw new IllegalStateException("slot accounting broken: a permit without a free slot");
         }
-        final Call call = calls[slot];
-        call.prepare(capHandle, interfaceId, methodId, deadlineNanos);
-        return call;
+        final CallSlot callSlot = calls[slot];
+        return new Call(callSlot, callSlot.acquire(capHandle, interfaceId, methodId, deadlineNanos));
     }
 
     /**
@@ -188,19 +187,19 @@ public final class RingClient implements AutoCloseable {
             return;
         }
         for (final Call call : batch) {
-            if (call.client != this || call.state() != Call.BUILDING) {
+            if (call.slot.client != this || call.state() != CallSlot.BUILDING) {
                 throw new IllegalStateException("sendAll takes built calls of this client");
             }
-            if (call.params.overflowed()) {
-                throw TransportException.of(Status.PARAMS_TOO_LARGE, false, call.idempotent,
-                    "params of slot " + call.slot + " outgrew the slot region; nothing was sent");
+            if (call.slot.params.overflowed()) {
+                throw TransportException.of(Status.PARAMS_TOO_LARGE, false, call.slot.idempotent,
+                    "params of slot " + call.slot.slot + " outgrew the slot region; nothing was sent");
             }
         }
-        submit(batch[0].sq, batch, batch.length);
+        submit(batch[0].slot.sq, batch, batch.length);
     }
 
     void send(final Call call) {
-        submit(call.sq, null, 1, call);
+        submit(call.slot.sq, null, 1, call);
     }
 
     private void submit(final RingProducer<Sqe> sq, final Call[] batch, final int count) {
@@ -213,11 +212,14 @@ public final class RingClient implements AutoCloseable {
         claim(sq, count + Math.max(0, releases));
         for (int i = 0; i < count; i++) {
             final Call call = single != null ? single : batch[i];
-            final int paramsLength = call.paramsLength();
-            call.clearParamsIfUnused();
-            call.state(Call.SENT);
-            sq.entry(i).set(Sqe.OP_CALL, 0, call.methodId, call.capHandle, call.interfaceId, call.slot,
-                paramsLength, call.userData(), call.deadlineNanos);
+            final CallSlot slot = call.slot;
+            final int paramsLength = slot.paramsLength();
+            slot.clearParamsIfUnused();
+            if (!slot.cas(call.generation, CallSlot.BUILDING, CallSlot.SENT)) {
+                throw new IllegalStateException("call closed while being sent");
+            }
+            sq.entry(i).set(Sqe.OP_CALL, 0, slot.methodId, slot.capHandle, slot.interfaceId, slot.slot,
+                paramsLength, slot.userData(call.generation), slot.deadlineNanos);
         }
         for (int i = count; i < count + Math.max(0, releases); i++) {
             fillRelease(sq.entry(i));
@@ -268,11 +270,11 @@ public final class RingClient implements AutoCloseable {
         }
     }
 
-    void sendCancel(final Call call) {
+    void sendCancel(final CallSlot slot, final int generation) {
         controlLock.lock();
         try {
             claim(controlSq, 1);
-            controlSq.entry(0).set(Sqe.OP_CANCEL, 0, 0, call.capHandle, 0, call.slot, 0, call.userData(), 0);
+            controlSq.entry(0).set(Sqe.OP_CANCEL, 0, 0, slot.capHandle, 0, slot.slot, 0, slot.userData(generation), 0);
             controlSq.submit();
         } finally {
             controlLock.unlock();
@@ -293,8 +295,9 @@ public final class RingClient implements AutoCloseable {
     }
 
     private void awaitDone(final Call call) {
-        final long deadline = call.deadlineNanos;
-        while (call.state() != Call.DONE) {
+        final CallSlot slot = call.slot;
+        final long deadline = slot.deadlineNanos;
+        while (call.state() != CallSlot.DONE) {
             if (Thread.currentThread().isInterrupted()) {
                 abandon(call, Status.CANCELLED, "interrupted while waiting");
             }
@@ -309,12 +312,12 @@ public final class RingClient implements AutoCloseable {
                     handOffReaping();
                 }
             } else {
-                call.waiter = Thread.currentThread();
-                if (config.completion() == CompletionMode.CALLER_REAPS && call.enterFollowers()) {
-                    followers.push(call.slot);
+                slot.waiter = Thread.currentThread();
+                if (config.completion() == CompletionMode.CALLER_REAPS && slot.enterFollowers()) {
+                    followers.push(slot.slot);
                 }
                 // Re-check after registering: the reaper may have left, or completed us, meanwhile.
-                if (call.state() == Call.DONE
+                if (call.state() == CallSlot.DONE
                     || (config.completion() == CompletionMode.CALLER_REAPS && !reaping.get())) {
                     continue;
                 }
@@ -333,7 +336,7 @@ public final class RingClient implements AutoCloseable {
 
     /** The reaper role: drain the CQ until our own call completes; park on the CQ while nothing arrives. */
     private void reapUntilDone(final Call call, final long deadline) {
-        while (call.state() != Call.DONE) {
+        while (call.state() != CallSlot.DONE) {
             if (reap() > 0) {
                 continue;
             }
@@ -348,9 +351,9 @@ public final class RingClient implements AutoCloseable {
     private void handOffReaping() {
         int slot;
         while ((slot = followers.pop()) >= 0) {
-            final Call next = calls[slot];
+            final CallSlot next = calls[slot];
             next.leaveFollowers();
-            if (next.state() == Call.SENT) {
+            if (CallSlot.stateOf(next.stamp()) == CallSlot.SENT) {
                 final Thread thread = next.waiter;
                 if (thread != null) {
                     LockSupport.unpark(thread);
@@ -382,20 +385,26 @@ public final class RingClient implements AutoCloseable {
                 strayCompletions.incrementAndGet();
                 return;
             }
-            final Call call = calls[slot];
-            if (call.generation != (int) (userData >>> 32)) {
+            final CallSlot call = calls[slot];
+            final int generation = (int) (userData >>> 32);
+            final long stamp = call.stamp();
+            if (CallSlot.generationOf(stamp) != generation) {
                 strayCompletions.incrementAndGet();
                 return;
             }
-            call.status = cqe.status();
-            call.cqeFlags = cqe.flags();
-            call.resultLength = cqe.resultLength();
-            if (call.casState(Call.SENT, Call.DONE)) {
-                final Thread thread = call.waiter;
-                if (thread != null && thread != Thread.currentThread()) {
-                    LockSupport.unpark(thread);
+            if (CallSlot.stateOf(stamp) == CallSlot.SENT) {
+                call.status = cqe.status();
+                call.cqeFlags = cqe.flags();
+                call.resultLength = cqe.resultLength();
+                if (call.cas(generation, CallSlot.SENT, CallSlot.DONE)) {
+                    final Thread thread = call.waiter;
+                    if (thread != null && thread != Thread.currentThread()) {
+                        LockSupport.unpark(thread);
+                    }
+                    return;
                 }
-            } else if (call.casState(Call.ABANDONED, Call.FREE)) {
+            }
+            if (call.cas(generation, CallSlot.ABANDONED, CallSlot.FREE)) {
                 freeSlot(call);
             } else {
                 strayCompletions.incrementAndGet();
@@ -404,42 +413,43 @@ public final class RingClient implements AutoCloseable {
     }
 
     private void abandon(final Call call, final int status, final String why) {
-        if (call.casState(Call.SENT, Call.ABANDONED)) {
+        if (call.slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
             // The slot stays with the server until its completion arrives; the reaper frees it then.
-            sendCancel(call);
-            throw TransportException.of(status, true, call.idempotent, why + " (the call may have run)");
+            sendCancel(call.slot, call.generation);
+            throw TransportException.of(status, true, call.slot.idempotent, why + " (the call may have run)");
         }
     }
 
     // ---- slots ------------------------------------------------------------------------------------------------
 
     void close(final Call call) {
+        final CallSlot slot = call.slot;
         while (true) {
             final int state = call.state();
             switch (state) {
-                case Call.BUILDING, Call.DONE -> {
-                    if (call.casState(state, Call.FREE)) {
-                        freeSlot(call);
+                case CallSlot.BUILDING, CallSlot.DONE -> {
+                    if (slot.cas(call.generation, state, CallSlot.FREE)) {
+                        freeSlot(slot);
                         return;
                     }
                 }
-                case Call.SENT -> {
+                case CallSlot.SENT -> {
                     // Not awaited: abandon; the reaper frees the slot when the completion arrives.
-                    if (call.casState(Call.SENT, Call.ABANDONED)) {
+                    if (slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
                         return;
                     }
                 }
                 default -> {
-                    // FREE or ABANDONED: nothing of the caller's is left to free.
+                    // Already closed or abandoned, or the slot belongs to a later call: nothing of ours to free.
                     return;
                 }
             }
         }
     }
 
-    private void freeSlot(final Call call) {
-        call.waiter = null;
-        freeSlots.push(call.slot);
+    private void freeSlot(final CallSlot slot) {
+        slot.waiter = null;
+        freeSlots.push(slot.slot);
         slotPermits.release();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +63,10 @@ public final class RingServer implements AutoCloseable {
     private final ServerCall[] calls;
     private final int paramsBytes;
     private final RingConsumer<Sqe> sq;
+    /** Endpoints by capability; read and written only by the reader. */
     private final IdentityHashMap<Capability, Endpoint> endpoints = new IdentityHashMap<>();
+    /** Capabilities whose last handle went; the reader retires their endpoints. */
+    private final ConcurrentLinkedQueue<Capability> retired = new ConcurrentLinkedQueue<>();
     /** The reader and the endpoint loops: few, long-lived. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     /** Per-call threads still running (thread-per-call mode), for cancellation at shutdown. */
@@ -92,6 +96,13 @@ public final class RingServer implements AutoCloseable {
         }
         this.sq = ring.newSqConsumer();
         this.reader = new Reader();
+        caps.lastReferenceListener(capability -> {
+            retired.add(capability);
+            final Thread thread = readerThread;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
+        });
     }
 
     /**
@@ -170,6 +181,7 @@ public final class RingServer implements AutoCloseable {
         public void run() {
             final IdleStrategy idle = ConsumerIdleStrategy.forCurrentThread(sq);
             while (state != STOPPED) {
+                retireEndpoints();
                 int n;
                 try {
                     n = sq.drain(this, config.batch());
@@ -179,6 +191,10 @@ public final class RingServer implements AutoCloseable {
                     n = 1;
                 }
                 idle.idle(n);
+            }
+            // Entries submitted before the stop are still answered (SHUTTING_DOWN), never silently dropped.
+            while (sq.drain(this, config.batch()) > 0) {
+                retireEndpoints();
             }
         }
 
@@ -244,6 +260,7 @@ public final class RingServer implements AutoCloseable {
                 return;
             }
             call.userData = userData;
+            call.paramsLength = length;
             call.interfaceId = capability.interfaceId();
             call.methodId = methodId;
             call.deadlineNanos = deadline;
@@ -273,6 +290,20 @@ public final class RingServer implements AutoCloseable {
         }
     }
 
+    /** Retires the endpoints of capabilities that lost their last handle (on the reader, the only offerer). */
+    private void retireEndpoints() {
+        Capability capability;
+        while ((capability = retired.poll()) != null) {
+            if (caps.holds(capability)) {
+                continue;
+            }
+            final Endpoint endpoint = endpoints.remove(capability);
+            if (endpoint != null) {
+                endpoint.retire();
+            }
+        }
+    }
+
     private Endpoint endpointFor(final Capability capability) {
         Endpoint endpoint = endpoints.get(capability);
         if (endpoint == null) {
@@ -293,12 +324,14 @@ public final class RingServer implements AutoCloseable {
     /**
      * A capability's receive/return loop: a virtual thread that takes calls from a bounded queue (filled only
      * by the reader) and runs them one at a time. Parks when the queue is empty; the reader unparks it
-     * ({@code parked} flag, re-checked after raising it, fenced on the reader's side).
+     * ({@code parked} flag, re-checked after raising it, fenced on the reader's side). Retired by the reader when
+     * the capability's last handle goes: it finishes what is queued and ends.
      */
     private final class Endpoint implements Runnable {
         private final OneToOneConcurrentArrayQueue<ServerCall> queue;
         private final RingProducer<Cqe> cq = ring.newCqProducer();
         private volatile boolean parked;
+        private volatile boolean retiring;
         private volatile Thread thread;
 
         Endpoint(final Capability capability, final int capacity) {
@@ -317,19 +350,31 @@ public final class RingServer implements AutoCloseable {
             return true;
         }
 
+        void retire() {
+            retiring = true;
+            LockSupport.unpark(thread);
+        }
+
         @Override
         public void run() {
-            while (state != STOPPED || !queue.isEmpty()) {
-                final ServerCall call = queue.poll();
-                if (call != null) {
-                    execute(call, cq);
-                    continue;
+            try {
+                while (true) {
+                    final ServerCall call = queue.poll();
+                    if (call != null) {
+                        execute(call, cq);
+                        continue;
+                    }
+                    if (retiring || state == STOPPED) {
+                        return;
+                    }
+                    parked = true;
+                    if (queue.isEmpty() && !retiring && state != STOPPED) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
                 }
-                parked = true;
-                if (queue.isEmpty() && state != STOPPED) {
-                    LockSupport.park(this);
-                }
-                parked = false;
+            } finally {
+                threads.remove(Thread.currentThread());
             }
         }
     }
@@ -406,15 +451,26 @@ public final class RingServer implements AutoCloseable {
         complete(call, cq, status, dispatched ? Status.FLAG_DISPATCHED : 0, resultLength);
     }
 
-    /** A capnp read of malformed params fails inside the runtime: a DecodeException or a bounds error there. */
+    /**
+     * A capnp read of malformed params fails inside the runtime: a DecodeException, or a bounds or argument error
+     * thrown by the runtime or by the JDK code it called (an out-of-range segment id, a blob past the segment).
+     * Judged by the first frame outside the JDK.
+     */
     private static boolean isDecodeFailure(final Throwable e) {
         if (e instanceof DecodeException) {
             return true;
         }
-        if (e instanceof IndexOutOfBoundsException || e instanceof IllegalArgumentException
-            || e instanceof java.nio.BufferUnderflowException || e instanceof StackOverflowError) {
-            final StackTraceElement[] trace = e.getStackTrace();
-            return trace.length > 0 && trace[0].getClassName().startsWith("org.capnproto.");
+        if (!(e instanceof IndexOutOfBoundsException || e instanceof IllegalArgumentException
+            || e instanceof java.nio.BufferUnderflowException || e instanceof StackOverflowError
+            || e instanceof NegativeArraySizeException)) {
+            return false;
+        }
+        for (final StackTraceElement frame : e.getStackTrace()) {
+            final String type = frame.getClassName();
+            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+                continue;
+            }
+            return type.startsWith("org.capnproto.");
         }
         return false;
     }
@@ -512,6 +568,11 @@ public final class RingServer implements AutoCloseable {
         }
         for (final Thread thread : toJoin) {
             if (stuck == 0 || thread == readerThread) {
+                thread.join();
+            }
+        }
+        if (stuck == 0) {
+            for (final Thread thread : List.copyOf(callThreads)) {
                 thread.join();
             }
         }

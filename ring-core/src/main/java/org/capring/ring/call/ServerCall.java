@@ -17,6 +17,7 @@ public final class ServerCall implements Runnable {
     final RegionMessage result;
 
     long userData;
+    int paramsLength;
     long interfaceId;
     int methodId;
     long deadlineNanos;
@@ -57,6 +58,11 @@ public final class ServerCall implements Runnable {
         return capability;
     }
 
+    /** @return bytes of params the caller sent */
+    public int paramsLength() {
+        return paramsLength;
+    }
+
     /** @return the call slot index (for diagnostics) */
     public int slot() {
         return slot;
@@ -77,16 +83,16 @@ public final class ServerCall implements Runnable {
     }
 
     /**
-     * Reads the params in place. Reads are bounded by the slot region and by the server's traversal and nesting
-     * limits; a malformed message fails with a capnp {@code DecodeException}, answered as
-     * {@link Status#DECODE_ERROR}.
+     * Reads the params in place. Reads are bounded by the params length the caller sent (within the slot region)
+     * and by the server's traversal and nesting limits; a malformed message fails inside the capnp runtime,
+     * answered as {@link Status#DECODE_ERROR}.
      *
      * @param factory params struct type
      * @param <T>     reader type
      * @return the params root
      */
     public <T> T params(final FromPointerReader<T> factory) {
-        return params.read(factory);
+        return params.read(factory, paramsLength);
     }
 
     /**

@@ -28,7 +28,7 @@ class RegionMessageTest {
         b.setText("hi");
         assertTrue(writer.builtBytes() > 0 && writer.builtBytes() % 8 == 0);
         final RegionMessage reader = new RegionMessage(memory, true, 1_000, 8);
-        final Probe.EchoParams.Reader r = reader.read(Probe.EchoParams.factory);
+        final Probe.EchoParams.Reader r = reader.read(Probe.EchoParams.factory, writer.builtBytes());
         assertEquals(77, r.getValue());
         assertEquals("hi", r.getText().toString());
         assertEquals(77, memory.getLong(8), "the struct's data word sits right after the root pointer");
@@ -55,7 +55,8 @@ class RegionMessageTest {
         assertTrue(m.overflowed());
         m.init(Probe.EchoParams.factory).setValue(5);
         assertFalse(m.overflowed());
-        assertEquals(5, new RegionMessage(m.region(), true, 1_000, 8).read(Probe.EchoParams.factory).getValue());
+        assertEquals(5, new RegionMessage(m.region(), true, 1_000, 8).read(Probe.EchoParams.factory, m.builtBytes())
+            .getValue());
     }
 
     @Test
@@ -74,7 +75,8 @@ class RegionMessageTest {
         }
         final RegionMessage m = new RegionMessage(memory, false, 1_000, 8);
         m.init(Probe.EchoParams.factory).setValue(3);
-        assertEquals(3, new RegionMessage(memory, false, 1_000, 8).read(Probe.EchoParams.factory).getValue());
+        assertEquals(3, new RegionMessage(memory, false, 1_000, 8).read(Probe.EchoParams.factory, m.builtBytes())
+            .getValue());
         assertEquals(0, memory.getLong(120), "stale tail zeroed");
     }
 
@@ -88,7 +90,8 @@ class RegionMessageTest {
         final RegionMessage odd = new RegionMessage(region(64), false, 1_000, 8);
         assertEquals(63, odd.writeText("a" + "é".repeat(40)), "never splits a two-byte character");
         odd.init(Probe.EchoParams.factory).setValue(9);
-        assertEquals(9, odd.read(Probe.EchoParams.factory).getValue(), "text words zeroed before the next message");
+        assertEquals(9, odd.read(Probe.EchoParams.factory, odd.builtBytes()).getValue(),
+            "text words zeroed before the next message");
     }
 
     @Test
@@ -97,8 +100,24 @@ class RegionMessageTest {
         final RegionMessage m = new RegionMessage(memory, true, 64, 8);
         m.init(Probe.EchoParams.factory).setText("x".repeat(100));
         for (int i = 0; i < 10; i++) {
-            assertEquals(100, m.read(Probe.EchoParams.factory).getText().size(), "budget is per message, not per region");
+            assertEquals(100, m.read(Probe.EchoParams.factory, m.builtBytes()).getText().size(),
+                "budget is per message, not per region");
         }
+    }
+
+    @Test
+    void read_boundedByLength_pointerPastTheMessageFailsEvenInsideTheRegion() {
+        final ByteBuffer memory = region(256);
+        final RegionMessage m = new RegionMessage(memory, true, 1_000, 8);
+        m.init(Probe.EchoParams.factory).setText("abcdefghijklmnop");
+        final int length = m.builtBytes();
+        assertEquals("abcdefghijklmnop", m.read(Probe.EchoParams.factory, length).getText().toString());
+        assertThrows(RuntimeException.class, () -> m.read(Probe.EchoParams.factory, 16).getText().toString(),
+            "the text lies beyond the first two words");
+        assertEquals(0, m.read(Probe.EchoParams.factory, 0).getValue(), "zero length reads the defaults");
+        assertThrows(IllegalArgumentException.class, () -> m.read(Probe.EchoParams.factory, 12));
+        assertThrows(IllegalArgumentException.class, () -> m.read(Probe.EchoParams.factory, 264));
+        assertThrows(IllegalArgumentException.class, () -> m.read(Probe.EchoParams.factory, -8));
     }
 
     @Test
