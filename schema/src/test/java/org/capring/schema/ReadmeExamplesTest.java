@@ -1,4 +1,4 @@
-package org.capring.ring;
+package org.capring.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,24 +19,28 @@ import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compiles and runs the embedding example of the repository's README, so that the README cannot rot. */
-class ReadmeExampleTest {
-    private static final Pattern EXAMPLE = Pattern.compile(
-        "<!-- readme-example:start -->\\s*```java\\n(.*?)```\\s*<!-- readme-example:end -->", Pattern.DOTALL);
+/** Compiles and runs the examples of the repository's README, so that the README cannot rot. */
+class ReadmeExamplesTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void readmeExample_compilesAndRuns_printsCompletedCalls() throws Exception {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "readme-example|RingExample|completed 3 calls, userData sum 303",
+        "readme-example-calls|CallExample|colour = blue\\nshape: no value under shape (retry-safe: true)"})
+    void example_compilesWithoutWarningsAndPrintsWhatTheReadmeSays(
+        final String marker, final String className, final String expected) throws Exception {
         final Path readme = Path.of("..", "README.md");
         assertTrue(Files.exists(readme), "README.md not found from " + Path.of("").toAbsolutePath());
-        final Matcher m = EXAMPLE.matcher(Files.readString(readme));
-        assertTrue(m.find(), "README has no readme-example block");
-        final Path source = dir.resolve("RingExample.java");
+        final Matcher m = Pattern.compile("<!-- " + marker + ":start -->\\s*```java\\n(.*?)```\\s*<!-- " + marker
+            + ":end -->", Pattern.DOTALL).matcher(Files.readString(readme));
+        assertTrue(m.find(), "README has no " + marker + " block");
+        final Path source = dir.resolve(className + ".java");
         Files.writeString(source, m.group(1));
 
         final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -49,12 +53,12 @@ class ReadmeExampleTest {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final PrintStream original = System.out;
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-            final Method main = loader.loadClass("RingExample").getMethod("main", String[].class);
+            final Method main = loader.loadClass(className).getMethod("main", String[].class);
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) new String[0]);
         } finally {
             System.setOut(original);
         }
-        assertEquals("completed 3 calls, userData sum 303", out.toString(StandardCharsets.UTF_8).strip());
+        assertEquals(expected.replace("\\n", "\n"), out.toString(StandardCharsets.UTF_8).strip().replace("\r", ""));
     }
 }
