@@ -47,6 +47,8 @@ import org.capring.ring.Sqe;
  */
 public final class RingClient implements AutoCloseable {
     private static final long SQ_FULL_BACKOFF_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    /** Longest single wait for a free slot before a waiting caller looks again (and may take the reaper role). */
+    private static final long SLOT_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Ring ring;
     private final ClientConfig config;
@@ -146,16 +148,7 @@ public final class RingClient implements AutoCloseable {
         if (methodId < 0 || methodId > 0xFFFF) {
             throw new IllegalArgumentException("methodId must fit in 16 bits: " + methodId);
         }
-        try {
-            if (deadlineNanos == 0) {
-                slotPermits.acquire();
-            } else if (!slotPermits.tryAcquire(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                throw TransportException.of(Status.DEADLINE_EXCEEDED, false, false, "no call slot came free in time");
-            }
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw TransportException.of(Status.CANCELLED, false, false, "interrupted while waiting for a call slot");
-        }
+        acquireSlot(deadlineNanos);
         final int slot = freeSlots.pop();
         if (slot < 0) {
             slotPermits.release();
@@ -163,6 +156,47 @@ public final class RingClient implements AutoCloseable {
         }
         final CallSlot callSlot = calls[slot];
         return new Call(callSlot, callSlot.acquire(capHandle, interfaceId, methodId, deadlineNanos));
+    }
+
+    /**
+     * Takes a slot permit. Slots come back when callers close their calls, or when the completions of abandoned
+     * calls are reaped; with {@link CompletionMode#CALLER_REAPS} only a waiting caller reaps, so a caller waiting
+     * here takes the reaper role in turn (otherwise a client whose every slot was abandoned would wait forever).
+     */
+    private void acquireSlot(final long deadlineNanos) {
+        if (slotPermits.tryAcquire()) {
+            return;
+        }
+        try {
+            while (true) {
+                final long left = deadlineNanos == 0 ? SLOT_WAIT_SLICE_NANOS : deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    throw TransportException.of(Status.DEADLINE_EXCEEDED, false, false, "no call slot came free in time");
+                }
+                if (config.completion() == CompletionMode.CALLER_REAPS && reaping.compareAndSet(false, true)) {
+                    try {
+                        if (reap() == 0 && slotPermits.availablePermits() == 0) {
+                            // Woken by the next completion; a slot freed by a close is seen within one slice.
+                            cq.park(Math.min(left, SLOT_WAIT_SLICE_NANOS));
+                        }
+                    } finally {
+                        reaping.set(false);
+                        handOffReaping();
+                    }
+                    if (slotPermits.tryAcquire()) {
+                        return;
+                    }
+                } else if (slotPermits.tryAcquire(Math.min(left, SLOT_WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TransportException.of(Status.CANCELLED, false, false, "interrupted while waiting for a call slot");
+        }
     }
 
     /**
@@ -229,7 +263,16 @@ public final class RingClient implements AutoCloseable {
 
     private void claim(final RingProducer<Sqe> sq, final int entries) {
         while (!sq.tryClaim(entries)) {
-            // The server is behind; back off without spinning a carrier.
+            // The server is behind, perhaps blocked on a full CQ that only a waiting caller would reap: reap if
+            // nobody does, then back off without spinning a carrier.
+            if (config.completion() == CompletionMode.CALLER_REAPS && reaping.compareAndSet(false, true)) {
+                try {
+                    reap();
+                } finally {
+                    reaping.set(false);
+                    handOffReaping();
+                }
+            }
             LockSupport.parkNanos(SQ_FULL_BACKOFF_NANOS);
         }
     }
@@ -417,6 +460,9 @@ public final class RingClient implements AutoCloseable {
             // The slot stays with the server until its completion arrives; the reaper frees it then.
             sendCancel(call.slot, call.generation);
             throw TransportException.of(status, true, call.slot.idempotent, why + " (the call may have run)");
+        }
+        if (call.state() != CallSlot.DONE) {
+            throw new IllegalStateException("the call was closed while it was being awaited");
         }
     }
 

@@ -1,0 +1,95 @@
+package org.capring.ring.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.capring.ring.call.testschema.CallTest.Probe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What {@link RingServer#shutdown} promises at the edges: every entry a client managed to submit gets exactly one
+ * answer (served, or refused with SHUTTING_DOWN), so no caller waits forever; and when it returns every server
+ * thread has ended. Both are races, so each test runs many short rounds.
+ */
+class ShutdownTest {
+    private static final int ROUNDS = 200;
+    private static final int SLOTS = 8;
+
+    @ParameterizedTest
+    @EnumSource(DispatchMode.class)
+    void shutdown_rightAfterABurstOfCalls_everyCallAnsweredOnce(final DispatchMode dispatch) {
+        for (int round = 0; round < ROUNDS; round++) {
+            final CapSet caps = new CapSet(4);
+            final ProbeCapability probe = new ProbeCapability("probe");
+            final int handle = caps.grant(probe.capability);
+            final RawRing raw = new RawRing(ServerConfig.defaults().withDispatch(dispatch), caps, SLOTS, 256, 256);
+            for (int slot = 0; slot < SLOTS; slot++) {
+                raw.initParams(slot, Probe.EchoParams.factory).setValue(slot);
+                raw.submitCall(slot, handle, Probe.TYPE_ID, Probe.METHOD_ECHO, raw.writeParams(), slot, 0);
+            }
+            raw.server.close();
+            // The server has stopped and joined its threads: every answer it will ever give is in the CQ now.
+            int answered = 0;
+            int refused = 0;
+            RawRing.Completion c;
+            while ((c = raw.poll(0)) != null) {
+                assertTrue(c.status == Status.OK || c.status == Status.SHUTTING_DOWN, c::toString);
+                refused += c.status == Status.SHUTTING_DOWN ? 1 : 0;
+                answered++;
+            }
+            if (answered != SLOTS) {
+                fail(dispatch + ", round " + round + ": " + SLOTS + " calls submitted before shutdown, " + answered
+                    + " answered (" + refused + " SHUTTING_DOWN); the rest were dropped and their callers would "
+                    + "wait forever");
+            }
+            raw.close();
+        }
+    }
+
+    /**
+     * A per-call thread completes its call (CQE posted, in-flight count dropped, drain waiter woken) a moment before
+     * it ends; a shutdown waiting for exactly that completion is where a thread could be left behind.
+     */
+    @Test
+    void threadPerCall_shutdownWaitingForLastCall_everyThreadEnded() {
+        for (int round = 0; round < 3 * ROUNDS; round++) {
+            final CallFixture f = new CallFixture(DispatchMode.THREAD_PER_CALL, CompletionMode.REAPER_THREAD, 4, 256, 256);
+            for (int i = 0; i < 10; i++) {
+                assertEquals(i, RingCallTest.echo(f.client, f.probeHandle, i, "warm"));
+            }
+            final Call last = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_SLEEP);
+            last.initParams(Probe.SleepParams.factory).setMillis(1);
+            last.send();
+            final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (f.probe.calls.get() < 11) {
+                assertTrue(System.nanoTime() - giveUp < 0, "the last call never started");
+                Thread.onSpinWait();
+            }
+            final DrainResult result;
+            try {
+                result = f.server.shutdown(Duration.ofSeconds(5));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            final int alive = f.server.activeThreads();
+            if (alive != 0) {
+                // The ring stays mapped: a thread still counted might yet touch it.
+                fail("round " + round + ": shutdown returned " + result + " with " + alive + " server thread(s) "
+                    + "still alive: per-call threads are not joined");
+            }
+            assertEquals(0, f.server.inFlight());
+            last.await();
+            assertEquals(Status.OK, last.status());
+            last.close();
+            f.client.close();
+            f.ring.close();
+        }
+    }
+}
