@@ -47,8 +47,8 @@ import org.capring.ring.Sqe;
  */
 public final class RingClient implements AutoCloseable {
     private static final long SQ_FULL_BACKOFF_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
-    /** Longest single wait for a free slot before a waiting caller looks again (and may take the reaper role). */
-    private static final long SLOT_WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the janitor parks on the CQ (or waits for the reaper role) before it looks again. */
+    private static final long JANITOR_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Ring ring;
     private final ClientConfig config;
@@ -64,6 +64,9 @@ public final class RingClient implements AutoCloseable {
     private final ReentrantLock controlLock = new ReentrantLock();
     private final RingProducer<Sqe> controlSq;
     private final AtomicLong strayCompletions = new AtomicLong();
+    /** Calls abandoned (sent, then given up) whose completions have not been reaped yet. */
+    private final AtomicInteger abandoned = new AtomicInteger();
+    private final AtomicBoolean janitorRunning = new AtomicBoolean();
     private final AtomicLong releasesSent = new AtomicLong();
     private volatile boolean closed;
     private Thread reaperThread;
@@ -158,40 +161,13 @@ public final class RingClient implements AutoCloseable {
         return new Call(callSlot, callSlot.acquire(capHandle, interfaceId, methodId, deadlineNanos));
     }
 
-    /**
-     * Takes a slot permit. Slots come back when callers close their calls, or when the completions of abandoned
-     * calls are reaped; with {@link CompletionMode#CALLER_REAPS} only a waiting caller reaps, so a caller waiting
-     * here takes the reaper role in turn (otherwise a client whose every slot was abandoned would wait forever).
-     */
+    /** Takes a slot permit, parking while every slot is held (freed by a close, or by reaping an abandoned call). */
     private void acquireSlot(final long deadlineNanos) {
-        if (slotPermits.tryAcquire()) {
-            return;
-        }
         try {
-            while (true) {
-                final long left = deadlineNanos == 0 ? SLOT_WAIT_SLICE_NANOS : deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    throw TransportException.of(Status.DEADLINE_EXCEEDED, false, false, "no call slot came free in time");
-                }
-                if (config.completion() == CompletionMode.CALLER_REAPS && reaping.compareAndSet(false, true)) {
-                    try {
-                        if (reap() == 0 && slotPermits.availablePermits() == 0) {
-                            // Woken by the next completion; a slot freed by a close is seen within one slice.
-                            cq.park(Math.min(left, SLOT_WAIT_SLICE_NANOS));
-                        }
-                    } finally {
-                        reaping.set(false);
-                        handOffReaping();
-                    }
-                    if (slotPermits.tryAcquire()) {
-                        return;
-                    }
-                } else if (slotPermits.tryAcquire(Math.min(left, SLOT_WAIT_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
-                    return;
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException();
-                }
+            if (deadlineNanos == 0) {
+                slotPermits.acquire();
+            } else if (!slotPermits.tryAcquire(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                throw TransportException.of(Status.DEADLINE_EXCEEDED, false, false, "no call slot came free in time");
             }
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -448,6 +424,7 @@ public final class RingClient implements AutoCloseable {
                 }
             }
             if (call.cas(generation, CallSlot.ABANDONED, CallSlot.FREE)) {
+                abandoned.decrementAndGet();
                 freeSlot(call);
             } else {
                 strayCompletions.incrementAndGet();
@@ -458,12 +435,48 @@ public final class RingClient implements AutoCloseable {
     private void abandon(final Call call, final int status, final String why) {
         if (call.slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
             // The slot stays with the server until its completion arrives; the reaper frees it then.
+            onAbandoned();
             sendCancel(call.slot, call.generation);
             throw TransportException.of(status, true, call.slot.idempotent, why + " (the call may have run)");
         }
         if (call.state() != CallSlot.DONE) {
             throw new IllegalStateException("the call was closed while it was being awaited");
         }
+    }
+
+    /**
+     * With {@link CompletionMode#CALLER_REAPS} only a waiting caller reaps; an abandoned call's completion might
+     * then never be reaped and its slot never come back (a client whose every slot was abandoned would wait
+     * forever for a slot). So the first abandonment starts a janitor: a virtual thread that takes the reaper role
+     * whenever nobody holds it, parking on the CQ, until every abandoned call has been reaped.
+     */
+    private void onAbandoned() {
+        abandoned.incrementAndGet();
+        if (config.completion() == CompletionMode.CALLER_REAPS && janitorRunning.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("capring-client-janitor").start(this::runJanitor);
+        }
+    }
+
+    private void runJanitor() {
+        do {
+            while (abandoned.get() > 0 && !closed) {
+                if (reaping.compareAndSet(false, true)) {
+                    try {
+                        if (reap() == 0 && abandoned.get() > 0) {
+                            cq.park(JANITOR_PARK_NANOS);
+                        }
+                    } finally {
+                        reaping.set(false);
+                        handOffReaping();
+                    }
+                } else {
+                    // A caller reaps now; look again later in case it leaves with abandoned calls outstanding.
+                    LockSupport.parkNanos(JANITOR_PARK_NANOS);
+                }
+            }
+            janitorRunning.set(false);
+            // Re-check: an abandonment between the loop's last look and the flag going down.
+        } while (abandoned.get() > 0 && !closed && janitorRunning.compareAndSet(false, true));
     }
 
     // ---- slots ------------------------------------------------------------------------------------------------
@@ -482,6 +495,7 @@ public final class RingClient implements AutoCloseable {
                 case CallSlot.SENT -> {
                     // Not awaited: abandon; the reaper frees the slot when the completion arrives.
                     if (slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
+                        onAbandoned();
                         return;
                     }
                 }

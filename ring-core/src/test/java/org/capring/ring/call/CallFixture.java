@@ -34,13 +34,18 @@ final class CallFixture implements AutoCloseable {
         this.client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion));
     }
 
-    /** Reaps late completions until every slot is free (abandoned calls return their slot with their CQE). */
+    /**
+     * Reaps late completions until every slot is free (abandoned calls return their slot with their CQE); fails
+     * if they do not within 30 s.
+     */
     void awaitAllSlotsFree() {
         final long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (client.freeSlots() != client.slotCount() && System.nanoTime() < giveUp) {
             client.reapNow();
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
+        assertEquals(client.slotCount(), client.freeSlots(), "every slot free (stray completions: "
+            + client.strayCompletions() + ")");
     }
 
     @Override

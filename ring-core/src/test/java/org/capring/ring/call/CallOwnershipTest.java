@@ -77,9 +77,24 @@ class CallOwnershipTest {
 
     private static Call slowCallWithDeadline(final RingClient client, final int handle) {
         final Call call = client.newCall(handle, Probe.TYPE_ID, Probe.METHOD_SLEEP,
-            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20));
+            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200));
         call.initParams(Probe.SleepParams.factory).setMillis(60_000);
         return call;
+    }
+
+    /**
+     * Sends a slow call and waits until its handler runs, so that its deadline passes on the client while the
+     * server holds it (the call is abandoned), not at the server before dispatch (a DEADLINE_EXCEEDED answer).
+     */
+    private static void sendAndAwaitPastDeadline(final CallFixture f, final Call call) {
+        final long before = f.probe.calls.get();
+        call.send();
+        while (f.probe.calls.get() == before) {
+            Thread.onSpinWait();
+        }
+        assertThrows(TransportException.DeadlineExceeded.class, call::await);
+        final int state = CallSlot.stateOf(call.slot.stamp());
+        assertTrue(state == CallSlot.ABANDONED || state == CallSlot.FREE, "abandoned (or already reaped): " + state);
     }
 
     @ParameterizedTest
@@ -92,7 +107,7 @@ class CallOwnershipTest {
             // First caller: try (Call c = newCall(deadline)) { c.invoke(); } -- the deadline passes.
             first.step(() -> {
                 mine[0] = slowCallWithDeadline(f.client, f.probeHandle);
-                assertThrows(TransportException.DeadlineExceeded.class, mine[0]::invoke);
+                sendAndAwaitPastDeadline(f, mine[0]);
             });
             // The server answers the abandoned call (cancelled), the client frees the slot; a second caller takes it.
             f.awaitAllSlotsFree();
@@ -118,7 +133,7 @@ class CallOwnershipTest {
             final Call[] mine = new Call[1];
             first.step(() -> {
                 mine[0] = slowCallWithDeadline(f.client, f.probeHandle);
-                assertThrows(TransportException.DeadlineExceeded.class, mine[0]::invoke);
+                sendAndAwaitPastDeadline(f, mine[0]);
             });
             f.awaitAllSlotsFree();
             final Call next = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_SLEEP);
