@@ -87,8 +87,8 @@ public final class EchoRig implements AutoCloseable {
      * @return the sum of the echoed values
      */
     public long echoBatch(final Call[] batch, final int count, final long first) {
+        client.newCalls(batch, count, handle, Echo.TYPE_ID, Echo.METHOD_ECHO);
         for (int i = 0; i < count; i++) {
-            batch[i] = client.newCall(handle, Echo.TYPE_ID, Echo.METHOD_ECHO);
             batch[i].initParams(Echo.EchoParams.factory).setValue(first + i);
         }
         if (count == batch.length) {

@@ -151,7 +151,43 @@ public final class RingClient implements AutoCloseable {
         if (methodId < 0 || methodId > 0xFFFF) {
             throw new IllegalArgumentException("methodId must fit in 16 bits: " + methodId);
         }
-        acquireSlot(deadlineNanos);
+        acquireSlots(1, deadlineNanos);
+        return take(capHandle, interfaceId, methodId, deadlineNanos);
+    }
+
+    /**
+     * Takes {@code count} call slots at once for a batch of calls to one method (for {@link #sendAll}). The slots
+     * are taken together, never one by one: callers that each hold part of a batch while waiting for the rest
+     * could otherwise hold every slot between them and wait forever.
+     *
+     * @param into        receives the calls in [0, count)
+     * @param count       calls in the batch, at most {@link #slotCount()}
+     * @param capHandle   handle of the capability to call
+     * @param interfaceId interface the caller expects it to implement
+     * @param methodId    method ordinal (u16)
+     * @throws IllegalArgumentException if count is out of range or methodId does not fit in 16 bits
+     * @throws IllegalStateException    if the client is closed
+     * @throws TransportException.Cancelled if interrupted while waiting (the flag stays set)
+     */
+    public void newCalls(final Call[] into, final int count, final int capHandle, final long interfaceId,
+                         final int methodId) {
+        if (closed) {
+            throw new IllegalStateException("client is closed");
+        }
+        if (count < 1 || count > calls.length || count > into.length) {
+            throw new IllegalArgumentException("batch of " + count + " calls: needs 1.." + calls.length
+                + " and room in the array");
+        }
+        if (methodId < 0 || methodId > 0xFFFF) {
+            throw new IllegalArgumentException("methodId must fit in 16 bits: " + methodId);
+        }
+        acquireSlots(count, 0);
+        for (int i = 0; i < count; i++) {
+            into[i] = take(capHandle, interfaceId, methodId, 0);
+        }
+    }
+
+    private Call take(final int capHandle, final long interfaceId, final int methodId, final long deadlineNanos) {
         final int slot = freeSlots.pop();
         if (slot < 0) {
             slotPermits.release();
@@ -161,12 +197,12 @@ public final class RingClient implements AutoCloseable {
         return new Call(callSlot, callSlot.acquire(capHandle, interfaceId, methodId, deadlineNanos));
     }
 
-    /** Takes a slot permit, parking while every slot is held (freed by a close, or by reaping an abandoned call). */
-    private void acquireSlot(final long deadlineNanos) {
+    /** Takes slot permits, parking while too few slots are free (freed by a close, or by reaping an abandoned call). */
+    private void acquireSlots(final int count, final long deadlineNanos) {
         try {
             if (deadlineNanos == 0) {
-                slotPermits.acquire();
-            } else if (!slotPermits.tryAcquire(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                slotPermits.acquire(count);
+            } else if (!slotPermits.tryAcquire(count, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 throw TransportException.of(Status.DEADLINE_EXCEEDED, false, false, "no call slot came free in time");
             }
         } catch (final InterruptedException e) {

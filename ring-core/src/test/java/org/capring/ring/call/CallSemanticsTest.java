@@ -208,6 +208,52 @@ class CallSemanticsTest {
     }
 
     @Test
+    void newCalls_manyBatchersOverFewSlots_noneHoldsPartOfABatch() throws Exception {
+        try (CallFixture f = new CallFixture(DispatchMode.ENDPOINT_LOOP, CompletionMode.CALLER_REAPS, 32, 256, 256)) {
+            final java.util.List<Thread> batchers = new java.util.ArrayList<>();
+            final java.util.concurrent.atomic.AtomicLong echoed = new java.util.concurrent.atomic.AtomicLong();
+            for (int t = 0; t < 40; t++) {
+                batchers.add(Thread.ofVirtual().start(() -> {
+                    final Call[] batch = new Call[10];
+                    for (int round = 0; round < 20; round++) {
+                        f.client.newCalls(batch, batch.length, f.probeHandle, Probe.TYPE_ID, Probe.METHOD_ECHO);
+                        for (int i = 0; i < batch.length; i++) {
+                            batch[i].initParams(Probe.EchoParams.factory).setValue(i);
+                        }
+                        f.client.sendAll(batch);
+                        for (final Call call : batch) {
+                            try (call) {
+                                call.await();
+                                echoed.addAndGet(call.result(Probe.EchoResults.factory).getValue());
+                            }
+                        }
+                    }
+                }));
+            }
+            for (final Thread t : batchers) {
+                assertTrue(t.join(java.time.Duration.ofSeconds(60)), "a batcher is stuck: slots held by partial batches");
+            }
+            assertEquals(40L * 20 * 45, echoed.get());
+        }
+    }
+
+    @Test
+    void newCalls_badArguments_rejectedWithoutTakingSlots() {
+        try (CallFixture f = new CallFixture(DispatchMode.INLINE, CompletionMode.CALLER_REAPS, 4, 256, 256)) {
+            final Call[] batch = new Call[8];
+            assertThrows(IllegalArgumentException.class,
+                () -> f.client.newCalls(batch, 0, f.probeHandle, Probe.TYPE_ID, Probe.METHOD_ECHO));
+            assertThrows(IllegalArgumentException.class,
+                () -> f.client.newCalls(batch, 5, f.probeHandle, Probe.TYPE_ID, Probe.METHOD_ECHO), "more than slots");
+            assertThrows(IllegalArgumentException.class,
+                () -> f.client.newCalls(new Call[2], 3, f.probeHandle, Probe.TYPE_ID, Probe.METHOD_ECHO));
+            assertThrows(IllegalArgumentException.class,
+                () -> f.client.newCalls(batch, 2, f.probeHandle, Probe.TYPE_ID, -1));
+            assertEquals(4, f.client.freeSlots());
+        }
+    }
+
+    @Test
     void misuse_awaitBeforeSendOrResultAfterError_rejected() {
         try (CallFixture f = new CallFixture(DispatchMode.INLINE, CompletionMode.CALLER_REAPS)) {
             try (Call call = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_ECHO)) {
