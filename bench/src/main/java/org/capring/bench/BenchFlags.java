@@ -21,6 +21,9 @@ public final class BenchFlags {
     /** Runs the JMH benchmark threads as virtual threads (JMH 1.37's VIRTUAL executor). */
     public static final String VIRTUAL_EXECUTOR = "-Djmh.executor=VIRTUAL";
 
+    /** One carrier thread for every virtual thread: hand-offs never migrate between cores. */
+    public static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
+
     /** Entries (or slots, or events) of every queue under test. */
     public static final int CAPACITY = 1024;
     /** Entries per batch in the batched variants. */

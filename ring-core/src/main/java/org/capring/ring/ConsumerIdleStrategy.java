@@ -1,6 +1,7 @@
 package org.capring.ring;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpIdleStrategy;
 
@@ -13,8 +14,10 @@ import org.agrona.concurrent.NoOpIdleStrategy;
  * idle.idle(consumer.drain(handler, 64));
  * }
  *
- * <p>Virtual threads never spin: {@link #forCurrentThread} gives them no back-off rounds, so an empty queue
- * parks them at once and frees their carrier. Platform threads spin, then yield, then park.
+ * <p>Virtual threads spin at most briefly: {@link #forCurrentThread} gives them no back-off rounds, so an empty
+ * queue parks them at once and frees their carrier; {@link #forVirtualThread} allows a bounded number of spin
+ * rounds first (a hand-off that arrives within them costs no park and no wake-up, as the JDK's own
+ * {@code SynchronousQueue} does on multiprocessors). Platform threads spin, then yield, then park.
  * Not thread-safe: one per consumer thread.
  */
 public final class ConsumerIdleStrategy implements IdleStrategy {
@@ -27,6 +30,9 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
     private final IdleStrategy backoff;
     private final int backoffRounds;
     private final long maxParkNanos;
+    /** Spinning needs a {@link SpinBudget} permit (virtual threads); dedicated platform threads spin freely. */
+    private final boolean budgeted;
+    private boolean holdsPermit;
     private int emptyRounds;
 
     /**
@@ -40,6 +46,12 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
      */
     public ConsumerIdleStrategy(
         final RingConsumer<?> consumer, final IdleStrategy backoff, final int backoffRounds, final long maxParkNanos) {
+        this(consumer, backoff, backoffRounds, maxParkNanos, false);
+    }
+
+    private ConsumerIdleStrategy(
+        final RingConsumer<?> consumer, final IdleStrategy backoff, final int backoffRounds, final long maxParkNanos,
+        final boolean budgeted) {
         if (backoffRounds < 0) {
             throw new IllegalArgumentException("backoffRounds must not be negative: " + backoffRounds);
         }
@@ -50,6 +62,7 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
         this.backoff = backoff;
         this.backoffRounds = backoffRounds;
         this.maxParkNanos = maxParkNanos;
+        this.budgeted = budgeted;
     }
 
     /** Longest timed sleep of a {@link WakeupMode#POLL} consumer's back-off. */
@@ -78,6 +91,21 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
             new BackoffIdleStrategy(DEFAULT_SPINS, DEFAULT_YIELDS, 1, 1), DEFAULT_SPINS + DEFAULT_YIELDS, 0);
     }
 
+    /**
+     * A virtual thread's strategy: up to {@code spinRounds} rounds of {@link Thread#onSpinWait()} (64 rounds are
+     * about a microsecond), then park until woken. It spins only while
+     * it holds a {@link SpinBudget} permit (a core is free); otherwise, and on one processor, it parks at once.
+     *
+     * @param consumer   the queue to park on
+     * @param spinRounds spin rounds before parking, at least 0
+     * @return the strategy
+     * @throws IllegalArgumentException if {@code spinRounds} is negative
+     */
+    public static ConsumerIdleStrategy forVirtualThread(final RingConsumer<?> consumer, final int spinRounds) {
+        final int rounds = SpinBudget.permits() > 0 ? spinRounds : 0;
+        return new ConsumerIdleStrategy(consumer, BusySpinIdleStrategy.INSTANCE, rounds, 0, true);
+    }
+
     @Override
     public void idle(final int workCount) {
         if (workCount > 0) {
@@ -89,10 +117,11 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
 
     @Override
     public void idle() {
-        if (emptyRounds < backoffRounds) {
+        if (emptyRounds < backoffRounds && (!budgeted || holdsPermit || (holdsPermit = SpinBudget.tryAcquire()))) {
             emptyRounds++;
             backoff.idle();
         } else {
+            releasePermit();
             consumer.park(maxParkNanos);
             reset();
         }
@@ -100,8 +129,16 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
 
     @Override
     public void reset() {
+        releasePermit();
         emptyRounds = 0;
         backoff.reset();
+    }
+
+    private void releasePermit() {
+        if (holdsPermit) {
+            holdsPermit = false;
+            SpinBudget.release();
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.capring.ring.call.CompletionMode;
 import org.capring.ring.call.DispatchMode;
+import org.capring.ring.call.ServerConfig;
 
 /**
  * One typed capring call per operation; subclasses choose the server's dispatch, the client's completion, and
@@ -33,6 +34,11 @@ public abstract class CapringCallBench {
 
     abstract CompletionMode completion();
 
+    /** @return spin rounds before parking (the runtime's default unless a subject overrides it) */
+    int spinRounds() {
+        return ServerConfig.DEFAULT_SPIN_ROUNDS;
+    }
+
     /**
      * One call through the rig; hand-built messages unless a subject overrides it.
      *
@@ -47,7 +53,7 @@ public abstract class CapringCallBench {
     /** Starts the server and the client. */
     @Setup(Level.Trial)
     public void setUp() {
-        rig = new EchoRig(dispatch(), completion());
+        rig = new EchoRig(dispatch(), completion(), spinRounds());
     }
 
     /** Stops them. */

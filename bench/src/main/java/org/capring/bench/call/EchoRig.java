@@ -35,6 +35,15 @@ public final class EchoRig implements AutoCloseable {
      * @param completion client completion mode
      */
     public EchoRig(final DispatchMode dispatch, final CompletionMode completion) {
+        this(dispatch, completion, ServerConfig.DEFAULT_SPIN_ROUNDS);
+    }
+
+    /**
+     * @param dispatch   server dispatch mode
+     * @param completion client completion mode
+     * @param spinRounds spin rounds of the server's loops and the client's reaper before they park
+     */
+    public EchoRig(final DispatchMode dispatch, final CompletionMode completion, final int spinRounds) {
         ring = Ring.allocate(RingLayout.builder().sqCapacity(1024).sqProducers(ProducerMode.MULTI)
             .slots(SLOTS, 256, 256).build());
         final CapSet caps = new CapSet(16);
@@ -44,8 +53,9 @@ public final class EchoRig implements AutoCloseable {
         }));
         final int generatedHandle = caps.grant(Echo.capability("echo-generated",
             (params, results, call) -> results.setValue(params.getValue())));
-        server = RingServer.start(ring, caps, ServerConfig.defaults().withDispatch(dispatch));
-        client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion));
+        server = RingServer.start(ring, caps,
+            ServerConfig.defaults().withDispatch(dispatch).withSpinRounds(spinRounds));
+        client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion).withSpinRounds(spinRounds));
         generated = new Echo.Client(client, generatedHandle);
     }
 

@@ -12,9 +12,14 @@ import java.util.Objects;
  * @param traversalLimitWords capnp traversal budget for reading one result, in words (default
  *                            {@value ServerConfig#DEFAULT_TRAVERSAL_LIMIT_WORDS})
  * @param nestingLimit        capnp nesting limit for results (default {@value ServerConfig#DEFAULT_NESTING_LIMIT})
+ * @param spinRounds          {@link Thread#onSpinWait()} rounds the reaper polls the CQ before it parks (default
+ *                            {@value ServerConfig#DEFAULT_SPIN_ROUNDS}: park at once; spins only while a
+ *                            {@link org.capring.ring.SpinBudget} permit says a core is free);
+ *                            callers that are not reaping never spin
  */
 public record ClientConfig(
-    CompletionMode completion, int reapBatch, int releaseBatch, long traversalLimitWords, int nestingLimit) {
+    CompletionMode completion, int reapBatch, int releaseBatch, long traversalLimitWords, int nestingLimit,
+    int spinRounds) {
 
     /** Default CQEs per reap. */
     public static final int DEFAULT_REAP_BATCH = 64;
@@ -36,12 +41,15 @@ public record ClientConfig(
         if (traversalLimitWords < 1 || nestingLimit < 1) {
             throw new IllegalArgumentException("read limits must be positive: " + traversalLimitWords + ", " + nestingLimit);
         }
+        if (spinRounds < 0) {
+            throw new IllegalArgumentException("spinRounds must not be negative: " + spinRounds);
+        }
     }
 
     /** @return the defaults */
     public static ClientConfig defaults() {
         return new ClientConfig(CompletionMode.CALLER_REAPS, DEFAULT_REAP_BATCH, DEFAULT_RELEASE_BATCH,
-            ServerConfig.DEFAULT_TRAVERSAL_LIMIT_WORDS, ServerConfig.DEFAULT_NESTING_LIMIT);
+            ServerConfig.DEFAULT_TRAVERSAL_LIMIT_WORDS, ServerConfig.DEFAULT_NESTING_LIMIT, ServerConfig.DEFAULT_SPIN_ROUNDS);
     }
 
     /**
@@ -49,7 +57,15 @@ public record ClientConfig(
      * @return a copy with that mode
      */
     public ClientConfig withCompletion(final CompletionMode mode) {
-        return new ClientConfig(mode, reapBatch, releaseBatch, traversalLimitWords, nestingLimit);
+        return new ClientConfig(mode, reapBatch, releaseBatch, traversalLimitWords, nestingLimit, spinRounds);
+    }
+
+    /**
+     * @param rounds spin rounds of the reaper before parking
+     * @return a copy with that many
+     */
+    public ClientConfig withSpinRounds(final int rounds) {
+        return new ClientConfig(completion, reapBatch, releaseBatch, traversalLimitWords, nestingLimit, rounds);
     }
 
     /**
@@ -57,6 +73,6 @@ public record ClientConfig(
      * @return a copy with that threshold
      */
     public ClientConfig withReleaseBatch(final int threshold) {
-        return new ClientConfig(completion, reapBatch, threshold, traversalLimitWords, nestingLimit);
+        return new ClientConfig(completion, reapBatch, threshold, traversalLimitWords, nestingLimit, spinRounds);
     }
 }

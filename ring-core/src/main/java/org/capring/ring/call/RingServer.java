@@ -179,7 +179,7 @@ public final class RingServer implements AutoCloseable {
 
         @Override
         public void run() {
-            final IdleStrategy idle = ConsumerIdleStrategy.forCurrentThread(sq);
+            final IdleStrategy idle = ConsumerIdleStrategy.forVirtualThread(sq, config.spinRounds());
             while (state != STOPPED) {
                 retireEndpoints();
                 int n;
@@ -357,15 +357,21 @@ public final class RingServer implements AutoCloseable {
 
         @Override
         public void run() {
+            final SpinWait spin = new SpinWait(config.spinRounds());
             try {
                 while (true) {
                     final ServerCall call = queue.poll();
                     if (call != null) {
+                        spin.reset();
                         execute(call, cq);
                         continue;
                     }
                     if (retiring || state == STOPPED) {
+                        spin.reset();
                         return;
+                    }
+                    if (spin.spin()) {
+                        continue;
                     }
                     parked = true;
                     if (queue.isEmpty() && !retiring && state != STOPPED) {

@@ -25,13 +25,19 @@ final class CallFixture implements AutoCloseable {
 
     CallFixture(final DispatchMode dispatch, final CompletionMode completion, final int slots, final int params,
                 final int result) {
+        this(dispatch, completion, slots, params, result, ServerConfig.DEFAULT_SPIN_ROUNDS);
+    }
+
+    CallFixture(final DispatchMode dispatch, final CompletionMode completion, final int slots, final int params,
+                final int result, final int spinRounds) {
         this.ring = Ring.allocate(RingLayout.builder().sqCapacity(256).sqProducers(ProducerMode.MULTI)
             .slots(slots, params, result).build());
         this.caps = new CapSet(1024);
         this.probeHandle = caps.grant(probe.capability);
         this.server = RingServer.start(ring, caps,
-            ServerConfig.defaults().withDispatch(dispatch).withShutdownGrace(Duration.ofSeconds(5)));
-        this.client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion));
+            ServerConfig.defaults().withDispatch(dispatch).withShutdownGrace(Duration.ofSeconds(5))
+                .withSpinRounds(spinRounds));
+        this.client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion).withSpinRounds(spinRounds));
     }
 
     /**

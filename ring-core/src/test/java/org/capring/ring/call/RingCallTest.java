@@ -49,7 +49,18 @@ class RingCallTest {
     @MethodSource("modes")
     void echo_manyVirtualThreadCallers_allComplete(final DispatchMode dispatch, final CompletionMode completion)
         throws Exception {
-        try (CallFixture f = new CallFixture(dispatch, completion)) {
+        manyVirtualThreadCallers(new CallFixture(dispatch, completion));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void echo_manyVirtualThreadCallers_withSpinning_allComplete(final DispatchMode dispatch,
+                                                                final CompletionMode completion) throws Exception {
+        manyVirtualThreadCallers(new CallFixture(dispatch, completion, 64, 1024, 1024, 64));
+    }
+
+    private static void manyVirtualThreadCallers(final CallFixture fixture) throws Exception {
+        try (CallFixture f = fixture) {
             final List<Thread> callers = new ArrayList<>();
             final List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             for (int t = 0; t < 200; t++) {

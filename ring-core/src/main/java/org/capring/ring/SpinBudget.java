@@ -1,0 +1,63 @@
+package org.capring.ring;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * How many threads of this JVM may spin-wait at once: one less than the processors, or than the carrier threads
+ * of the virtual-thread scheduler ({@code jdk.virtualThreadScheduler.parallelism}) if it has fewer, so that a
+ * spinner never takes the core, or the carrier, that the awaited work needs. A virtual thread that waits for a
+ * hand-off spins only while it holds a permit from here, and parks at once otherwise: spinning pays off only where
+ * a core is free, and spinners that outnumber the free cores starve the very threads they wait for.
+ *
+ * <p>Thread-safe, lock-free. Permits are not owned: a holder must {@link #release()} exactly once per successful
+ * {@link #tryAcquire()}.
+ */
+public final class SpinBudget {
+    private static final int PERMITS = permits(Runtime.getRuntime().availableProcessors(),
+        System.getProperty("jdk.virtualThreadScheduler.parallelism"));
+    private static final AtomicInteger SPINNING = new AtomicInteger();
+
+    private SpinBudget() {
+    }
+
+    /**
+     * @param processors  processors available to the JVM
+     * @param parallelism the virtual-thread scheduler's parallelism property, or null when unset (then it is the
+     *                    processors); a value that is not a number counts as unset
+     * @return the permits for that machine: min(processors, carriers) - 1, at least 0
+     */
+    static int permits(final int processors, final String parallelism) {
+        int carriers = processors;
+        if (parallelism != null) {
+            try {
+                carriers = Integer.parseInt(parallelism.strip());
+            } catch (final NumberFormatException e) {
+                carriers = processors;
+            }
+        }
+        return Math.max(0, Math.min(processors, carriers) - 1);
+    }
+
+    /** @return true if the caller may spin now (and must {@link #release()} when it stops) */
+    public static boolean tryAcquire() {
+        while (true) {
+            final int spinning = SPINNING.get();
+            if (spinning >= PERMITS) {
+                return false;
+            }
+            if (SPINNING.compareAndSet(spinning, spinning + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives back a permit taken by {@link #tryAcquire()}. */
+    public static void release() {
+        SPINNING.decrementAndGet();
+    }
+
+    /** @return spinners this JVM allows at once */
+    public static int permits() {
+        return PERMITS;
+    }
+}

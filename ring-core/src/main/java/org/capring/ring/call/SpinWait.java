@@ -1,0 +1,38 @@
+package org.capring.ring.call;
+
+import org.capring.ring.SpinBudget;
+
+/**
+ * A bounded spin before parking, for a virtual thread that waits for a hand-off: up to {@code rounds} rounds of
+ * {@link Thread#onSpinWait()}, and only while a {@link SpinBudget} permit says a core is free. A hand-off that
+ * arrives within the spin costs no park and no wake-up. Not thread-safe: one per waiting thread.
+ */
+final class SpinWait {
+    private final int rounds;
+    private int spun;
+    private boolean holdsPermit;
+
+    SpinWait(final int rounds) {
+        this.rounds = SpinBudget.permits() > 0 ? rounds : 0;
+    }
+
+    /** @return true after one more spin round; false when the caller should park now */
+    boolean spin() {
+        if (spun < rounds && (holdsPermit || (holdsPermit = SpinBudget.tryAcquire()))) {
+            spun++;
+            Thread.onSpinWait();
+            return true;
+        }
+        reset();
+        return false;
+    }
+
+    /** Work arrived, or the caller parks or leaves: start over and give the permit back. */
+    void reset() {
+        spun = 0;
+        if (holdsPermit) {
+            holdsPermit = false;
+            SpinBudget.release();
+        }
+    }
+}

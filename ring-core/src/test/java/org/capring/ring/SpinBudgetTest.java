@@ -1,0 +1,90 @@
+package org.capring.ring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/** {@link SpinBudget}: never more spinners than processors - 1, and every permit comes back. */
+@Isolated("takes every permit of the JVM")
+class SpinBudgetTest {
+
+    @Test
+    void permits_oneLessThanProcessorsOrCarriers() {
+        assertEquals(SpinBudget.permits(Runtime.getRuntime().availableProcessors(),
+            System.getProperty("jdk.virtualThreadScheduler.parallelism")), SpinBudget.permits());
+        assertEquals(1, SpinBudget.permits(2, null));
+        assertEquals(7, SpinBudget.permits(8, null));
+        assertEquals(0, SpinBudget.permits(1, null), "one processor: never spin");
+        assertEquals(0, SpinBudget.permits(2, "1"), "one carrier: a spinning virtual thread blocks every other");
+        assertEquals(2, SpinBudget.permits(8, " 3 "));
+        assertEquals(3, SpinBudget.permits(4, "16"), "more carriers than processors: processors bound it");
+        assertEquals(0, SpinBudget.permits(4, "0"));
+        assertEquals(3, SpinBudget.permits(4, "many"), "not a number: the default carriers");
+    }
+
+    @Test
+    void tryAcquire_grantsExactlyThePermits_andReleaseGivesThemBack() {
+        int taken = 0;
+        while (taken <= SpinBudget.permits() && SpinBudget.tryAcquire()) {
+            taken++;
+        }
+        try {
+            assertEquals(SpinBudget.permits(), taken, "every permit and no more");
+            assertFalse(SpinBudget.tryAcquire(), "none left");
+        } finally {
+            for (int i = 0; i < taken; i++) {
+                SpinBudget.release();
+            }
+        }
+        if (SpinBudget.permits() > 0) {
+            assertTrue(SpinBudget.tryAcquire(), "released permits are available again");
+            SpinBudget.release();
+        }
+    }
+
+    @Test
+    void concurrentSpinners_neverExceedThePermits() throws Exception {
+        final AtomicInteger spinning = new AtomicInteger();
+        final AtomicInteger highest = new AtomicInteger();
+        final CountDownLatch start = new CountDownLatch(1);
+        final List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                } catch (final InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 20_000; i++) {
+                    if (SpinBudget.tryAcquire()) {
+                        highest.accumulateAndGet(spinning.incrementAndGet(), Math::max);
+                        Thread.onSpinWait();
+                        spinning.decrementAndGet();
+                        SpinBudget.release();
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        for (final Thread t : threads) {
+            t.join();
+        }
+        assertTrue(highest.get() <= SpinBudget.permits(), "at most " + SpinBudget.permits() + ", saw " + highest);
+        int back = 0;
+        while (back <= SpinBudget.permits() && SpinBudget.tryAcquire()) {
+            back++;
+        }
+        for (int i = 0; i < back; i++) {
+            SpinBudget.release();
+        }
+        assertEquals(SpinBudget.permits(), back, "every permit returned");
+    }
+}

@@ -1,0 +1,56 @@
+package org.capring.ring.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** Every rejection path of {@link ServerConfig} and {@link ClientConfig}, and that the withers keep the rest. */
+class ConfigTest {
+    private static final ServerConfig S = ServerConfig.defaults();
+    private static final ClientConfig C = ClientConfig.defaults();
+
+    private static void rejects(final Class<? extends Exception> type, final String fragment, final Runnable build) {
+        final Exception e = assertThrows(type, build::run);
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    @Test
+    void serverConfig_outOfRange_rejectedNamingTheComponent() {
+        rejects(NullPointerException.class, "dispatch", () -> S.withDispatch(null));
+        rejects(NullPointerException.class, "shutdownGrace", () -> S.withShutdownGrace(null));
+        rejects(IllegalArgumentException.class, "batch", () -> new ServerConfig(S.dispatch(), 0, S.endpointQueue(),
+            S.traversalLimitWords(), S.nestingLimit(), S.shutdownGrace(), S.spinRounds()));
+        rejects(IllegalArgumentException.class, "endpointQueue", () -> S.withEndpointQueue(1));
+        rejects(IllegalArgumentException.class, "traversalLimitWords", () -> S.withReadLimits(0, 8));
+        rejects(IllegalArgumentException.class, "nestingLimit", () -> S.withReadLimits(8, 0));
+        rejects(IllegalArgumentException.class, "shutdownGrace", () -> S.withShutdownGrace(Duration.ofMillis(-1)));
+        rejects(IllegalArgumentException.class, "spinRounds", () -> S.withSpinRounds(-1));
+    }
+
+    @Test
+    void clientConfig_outOfRange_rejectedNamingTheComponent() {
+        rejects(NullPointerException.class, "completion", () -> C.withCompletion(null));
+        rejects(IllegalArgumentException.class, "reapBatch", () -> new ClientConfig(C.completion(), 0,
+            C.releaseBatch(), C.traversalLimitWords(), C.nestingLimit(), C.spinRounds()));
+        rejects(IllegalArgumentException.class, "releaseBatch", () -> C.withReleaseBatch(0));
+        rejects(IllegalArgumentException.class, "read limits", () -> new ClientConfig(C.completion(), C.reapBatch(),
+            C.releaseBatch(), 0, C.nestingLimit(), C.spinRounds()));
+        rejects(IllegalArgumentException.class, "read limits", () -> new ClientConfig(C.completion(), C.reapBatch(),
+            C.releaseBatch(), C.traversalLimitWords(), 0, C.spinRounds()));
+        rejects(IllegalArgumentException.class, "spinRounds", () -> C.withSpinRounds(-1));
+    }
+
+    @Test
+    void withers_changeOneComponentOnly() {
+        assertEquals(new ServerConfig(S.dispatch(), S.batch(), S.endpointQueue(), S.traversalLimitWords(),
+            S.nestingLimit(), S.shutdownGrace(), 0), S.withSpinRounds(0));
+        assertEquals(new ClientConfig(C.completion(), C.reapBatch(), C.releaseBatch(), C.traversalLimitWords(),
+            C.nestingLimit(), 7), C.withSpinRounds(7));
+        assertEquals(ServerConfig.DEFAULT_SPIN_ROUNDS, S.spinRounds());
+        assertEquals(ServerConfig.DEFAULT_SPIN_ROUNDS, C.spinRounds());
+    }
+}
