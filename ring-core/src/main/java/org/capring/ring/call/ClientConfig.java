@@ -13,7 +13,7 @@ import java.util.Objects;
  *                            {@value ServerConfig#DEFAULT_TRAVERSAL_LIMIT_WORDS})
  * @param nestingLimit        capnp nesting limit for results (default {@value ServerConfig#DEFAULT_NESTING_LIMIT})
  * @param spinRounds          {@link Thread#onSpinWait()} rounds the reaper polls the CQ before it parks (default
- *                            {@value ServerConfig#DEFAULT_SPIN_ROUNDS}: park at once; spins only while a
+ *                            {@value ServerConfig#DEFAULT_SPIN_ROUNDS}; 0 parks at once; spins only while a
  *                            {@link org.capring.ring.SpinBudget} permit says a core is free);
  *                            callers that are not reaping never spin
  */
