@@ -10,6 +10,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -25,9 +26,10 @@ public final class ChartWriter {
     public static final String DIRECTORY = "charts";
 
     private static final int WIDTH = 960;
-    private static final int HEIGHT = 540;
+    private static final int HEIGHT = 640;
     private static final int MANY_SUBJECTS = 4;
-    private static final int LABEL_ROTATION = 30;
+    /** Long subject names stand vertically, one under each bar group (a slanted label drifts off its group). */
+    private static final int LABEL_ROTATION = 90;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -86,6 +88,7 @@ public final class ChartWriter {
         chart.getStyler().setYAxisDecimalPattern(largest(group) >= 1000 ? "#,##0" : "#,##0.##");
         if (group.rows().size() > MANY_SUBJECTS) {
             chart.getStyler().setXAxisLabelRotation(LABEL_ROTATION);
+            chart.getStyler().setXAxisLabelAlignmentVertical(AxesChartStyler.TextAlignment.Right);
         }
         final List<String> subjects = group.rows().stream().map(ResultRow::subject).toList();
         chart.addSeries("min of forks", subjects, group.rows().stream().map(row -> row.stats().min()).toList());
