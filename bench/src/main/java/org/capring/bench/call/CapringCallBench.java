@@ -18,7 +18,8 @@ import org.capring.ring.call.DispatchMode;
 import org.capring.ring.call.ServerConfig;
 
 /**
- * One typed capring call per operation; subclasses choose the server's dispatch, the client's completion, and
+ * One typed capring call per operation in the runtime's default configuration; subclasses override what they vary:
+ * the server's dispatch, the client's completion, the spin before parking, and
  * whether the call goes through hand-built messages or the generated stub and skeleton.
  */
 @State(Scope.Benchmark)
@@ -30,9 +31,15 @@ public abstract class CapringCallBench {
     private EchoRig rig;
     private long next;
 
-    abstract DispatchMode dispatch();
+    /** @return the server's dispatch (the runtime's default, endpoint loop, unless a subject overrides it) */
+    DispatchMode dispatch() {
+        return DispatchMode.ENDPOINT_LOOP;
+    }
 
-    abstract CompletionMode completion();
+    /** @return the client's completion (the runtime's default, caller reaps, unless a subject overrides it) */
+    CompletionMode completion() {
+        return CompletionMode.CALLER_REAPS;
+    }
 
     /** @return spin rounds before parking (the runtime's default unless a subject overrides it) */
     int spinRounds() {

@@ -1,6 +1,5 @@
 package org.capring.bench.call;
 
-import org.capring.ring.call.CompletionMode;
 import org.capring.ring.call.DispatchMode;
 
 /** One capring call: handlers run on the server's reader (caller reaps). */
@@ -8,10 +7,5 @@ public class CapringCallInline extends CapringCallBench {
     @Override
     DispatchMode dispatch() {
         return DispatchMode.INLINE;
-    }
-
-    @Override
-    CompletionMode completion() {
-        return CompletionMode.CALLER_REAPS;
     }
 }

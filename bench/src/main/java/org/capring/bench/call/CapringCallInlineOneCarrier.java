@@ -1,7 +1,6 @@
 package org.capring.bench.call;
 
 import org.capring.bench.BenchFlags;
-import org.capring.ring.call.CompletionMode;
 import org.capring.ring.call.DispatchMode;
 import org.openjdk.jmh.annotations.Fork;
 
@@ -16,10 +15,5 @@ public class CapringCallInlineOneCarrier extends CapringCallBench {
     @Override
     DispatchMode dispatch() {
         return DispatchMode.INLINE;
-    }
-
-    @Override
-    CompletionMode completion() {
-        return CompletionMode.CALLER_REAPS;
     }
 }

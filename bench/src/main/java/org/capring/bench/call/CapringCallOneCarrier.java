@@ -1,8 +1,6 @@
 package org.capring.bench.call;
 
 import org.capring.bench.BenchFlags;
-import org.capring.ring.call.CompletionMode;
-import org.capring.ring.call.DispatchMode;
 import org.openjdk.jmh.annotations.Fork;
 
 /**
@@ -13,13 +11,4 @@ import org.openjdk.jmh.annotations.Fork;
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH, BenchFlags.VIRTUAL_EXECUTOR, BenchFlags.ONE_CARRIER})
 public class CapringCallOneCarrier extends CapringCallBench {
-    @Override
-    DispatchMode dispatch() {
-        return DispatchMode.ENDPOINT_LOOP;
-    }
-
-    @Override
-    CompletionMode completion() {
-        return CompletionMode.CALLER_REAPS;
-    }
 }

@@ -1,6 +1,5 @@
 package org.capring.bench.call;
 
-import org.capring.ring.call.CompletionMode;
 import org.capring.ring.call.DispatchMode;
 
 /** One capring call: a new virtual thread per call (caller reaps). */
@@ -8,10 +7,5 @@ public class CapringCallPerThread extends CapringCallBench {
     @Override
     DispatchMode dispatch() {
         return DispatchMode.THREAD_PER_CALL;
-    }
-
-    @Override
-    CompletionMode completion() {
-        return CompletionMode.CALLER_REAPS;
     }
 }
