@@ -1,5 +1,5 @@
 package org.capring.bench.call;
 
-/** One capring call: the default configuration (endpoint loop, caller reaps). */
+/** One capring call: endpoint loop, caller reaps, {@link EchoRig#SPIN_ROUNDS} spin rounds before parking. */
 public class CapringCall extends CapringCallBench {
 }

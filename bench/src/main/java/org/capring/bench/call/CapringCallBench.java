@@ -15,10 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.capring.ring.call.CompletionMode;
 import org.capring.ring.call.DispatchMode;
-import org.capring.ring.call.ServerConfig;
 
 /**
- * One typed capring call per operation in the runtime's default configuration; subclasses override what they vary:
+ * One typed capring call per operation: endpoint loop, caller reaps, {@link EchoRig#SPIN_ROUNDS} spin rounds before
+ * parking; subclasses override what they vary:
  * the server's dispatch, the client's completion, the spin before parking, and
  * whether the call goes through hand-built messages or the generated stub and skeleton.
  */
@@ -41,9 +41,9 @@ public abstract class CapringCallBench {
         return CompletionMode.CALLER_REAPS;
     }
 
-    /** @return spin rounds before parking (the runtime's default unless a subject overrides it) */
+    /** @return spin rounds before parking ({@link EchoRig#SPIN_ROUNDS} unless a subject overrides it) */
     int spinRounds() {
-        return ServerConfig.DEFAULT_SPIN_ROUNDS;
+        return EchoRig.SPIN_ROUNDS;
     }
 
     /**

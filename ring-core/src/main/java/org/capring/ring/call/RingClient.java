@@ -446,6 +446,7 @@ public final class RingClient implements AutoCloseable {
         while (!closed) {
             idle.idle(reap());
         }
+        idle.reset(); // gives back a spin permit held when the client closed
     }
 
     /** @return CQEs taken; completes their calls and wakes their waiters */

@@ -162,13 +162,18 @@ public final class RingServer implements AutoCloseable {
 
     /** @return server threads (reader, endpoints, per-call threads) that are still alive */
     public int activeThreads() {
-        int alive = callThreads.size();
+        return liveThreads().size();
+    }
+
+    /** @return the server threads counted by {@link #activeThreads()}, for diagnostics */
+    List<Thread> liveThreads() {
+        final List<Thread> live = new ArrayList<>(callThreads);
         for (final Thread thread : threads) {
             if (thread.isAlive()) {
-                alive++;
+                live.add(thread);
             }
         }
-        return alive;
+        return live;
     }
 
     // ---- the reader ------------------------------------------------------------------------------------------
@@ -192,6 +197,7 @@ public final class RingServer implements AutoCloseable {
                 }
                 idle.idle(n);
             }
+            idle.reset(); // gives back a spin permit held when the stop came
             // Entries submitted before the stop are still answered (SHUTTING_DOWN), never silently dropped.
             while (sq.drain(this, config.batch()) > 0) {
                 retireEndpoints();
@@ -254,8 +260,12 @@ public final class RingServer implements AutoCloseable {
                 reject(cq, userData, rawSlot, Status.DEADLINE_EXCEEDED);
                 return;
             }
+            // Counted in flight before the state is read (both volatile): either shutdown sees this call in flight
+            // and waits for it, or this reader sees the shutdown and refuses it. Never both miss.
+            inFlight.incrementAndGet();
             if (state != RUNNING) {
                 refused.incrementAndGet();
+                leaveFlight();
                 reject(cq, userData, rawSlot, Status.SHUTTING_DOWN);
                 return;
             }
@@ -267,22 +277,29 @@ public final class RingServer implements AutoCloseable {
             call.capability = capability;
             call.cancelled = false;
             call.busy = true;
-            inFlight.incrementAndGet();
             switch (config.dispatch()) {
                 case INLINE -> execute(call, cq);
                 case ENDPOINT_LOOP -> {
                     if (!endpointFor(capability).offer(call)) {
                         call.busy = false;
-                        inFlight.decrementAndGet();
+                        leaveFlight();
                         reject(cq, userData, rawSlot, Status.OVERLOADED);
                     }
                 }
                 case THREAD_PER_CALL -> {
                     try {
-                        callThreadBuilder.start(call);
+                        // Registered before it starts, so that a shutdown joining the call threads cannot miss it.
+                        final Thread thread = callThreadBuilder.unstarted(call);
+                        callThreads.add(thread);
+                        try {
+                            thread.start();
+                        } catch (final RuntimeException | OutOfMemoryError e) {
+                            callThreads.remove(thread);
+                            throw e;
+                        }
                     } catch (final RuntimeException | OutOfMemoryError e) {
                         call.busy = false;
-                        inFlight.decrementAndGet();
+                        leaveFlight();
                         reject(cq, userData, rawSlot, Status.OVERLOADED);
                     }
                 }
@@ -388,8 +405,6 @@ public final class RingServer implements AutoCloseable {
     // ---- executing and completing ----------------------------------------------------------------------------
 
     void executeOnOwnThread(final ServerCall call) {
-        final Thread self = Thread.currentThread();
-        callThreads.add(self);
         try {
             sharedCqLock.lock();
             try {
@@ -401,7 +416,7 @@ public final class RingServer implements AutoCloseable {
             }
             execute(call, null);
         } finally {
-            callThreads.remove(self);
+            callThreads.remove(Thread.currentThread());
         }
     }
 
@@ -502,6 +517,11 @@ public final class RingServer implements AutoCloseable {
             }
         }
         completed.incrementAndGet();
+        leaveFlight();
+    }
+
+    /** One call fewer in flight; the last one wakes a shutdown waiting for the server to be idle. */
+    private void leaveFlight() {
         if (inFlight.decrementAndGet() == 0) {
             final Thread waiter = drainWaiter;
             if (waiter != null) {
@@ -577,7 +597,8 @@ public final class RingServer implements AutoCloseable {
                 thread.join();
             }
         }
-        if (stuck == 0) {
+        // Until none is left: the set is weakly consistent, and a thread joined here leaves it only as it ends.
+        while (stuck == 0 && !callThreads.isEmpty()) {
             for (final Thread thread : List.copyOf(callThreads)) {
                 thread.join();
             }

@@ -37,11 +37,12 @@ public record ServerConfig(
     /** Default nesting limit. */
     public static final int DEFAULT_NESTING_LIMIT = 64;
     /**
-     * Default spin rounds before parking: about a microsecond of {@link Thread#onSpinWait()}, the order of the park
-     * and wake-up it can save. The call benchmark ({@code CapringCall} vs {@code CapringCallNoSpin}) measured a
-     * call 1.7× faster with it on two cores, and allocating less (each avoided park saves a stack chunk).
+     * Default spin rounds before parking: none, park at once. Spinning is opt-in and experimental: 64 rounds (about a
+     * microsecond of {@link Thread#onSpinWait()}) made a call 1.7× faster on two cores in the call benchmark
+     * ({@code CapringCall} vs {@code CapringCallNoSpin}) and allocate less, but with it the shutdown, revocation and
+     * client stress tests have hung or left a thread behind in a few runs out of ten, which is not yet explained.
      */
-    public static final int DEFAULT_SPIN_ROUNDS = 64;
+    public static final int DEFAULT_SPIN_ROUNDS = 0;
 
     /**
      * @throws NullPointerException     if dispatch or shutdownGrace is null

@@ -54,9 +54,9 @@ class RingCallTest {
 
     @ParameterizedTest
     @MethodSource("modes")
-    void echo_manyVirtualThreadCallers_withoutSpinning_allComplete(final DispatchMode dispatch,
-                                                                   final CompletionMode completion) throws Exception {
-        manyVirtualThreadCallers(new CallFixture(dispatch, completion, 64, 1024, 1024, 0));
+    void echo_manyVirtualThreadCallers_withSpinning_allComplete(final DispatchMode dispatch,
+                                                                final CompletionMode completion) throws Exception {
+        manyVirtualThreadCallers(new CallFixture(dispatch, completion, 64, 1024, 1024, 64));
     }
 
     private static void manyVirtualThreadCallers(final CallFixture fixture) throws Exception {

@@ -82,7 +82,8 @@ class ShutdownTest {
             if (alive != 0) {
                 // The ring stays mapped: a thread still counted might yet touch it.
                 fail("round " + round + ": shutdown returned " + result + " with " + alive + " server thread(s) "
-                    + "still alive: per-call threads are not joined");
+                    + "still alive: " + f.server.liveThreads().stream().map(t -> t + " " + t.getState() + " "
+                    + java.util.Arrays.toString(t.getStackTrace())).toList());
             }
             assertEquals(0, f.server.inFlight());
             last.await();
