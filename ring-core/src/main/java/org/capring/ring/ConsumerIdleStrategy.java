@@ -1,7 +1,6 @@
 package org.capring.ring;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NoOpIdleStrategy;
 
@@ -30,9 +29,8 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
     private final IdleStrategy backoff;
     private final int backoffRounds;
     private final long maxParkNanos;
-    /** Spinning needs a {@link SpinBudget} permit (virtual threads); dedicated platform threads spin freely. */
-    private final boolean budgeted;
-    private boolean holdsPermit;
+    /** A virtual thread's budgeted spin ({@link #forVirtualThread}), or null: back off with {@code backoff}. */
+    private final SpinWait spin;
     private int emptyRounds;
 
     /**
@@ -46,12 +44,12 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
      */
     public ConsumerIdleStrategy(
         final RingConsumer<?> consumer, final IdleStrategy backoff, final int backoffRounds, final long maxParkNanos) {
-        this(consumer, backoff, backoffRounds, maxParkNanos, false);
+        this(consumer, backoff, backoffRounds, maxParkNanos, null);
     }
 
     private ConsumerIdleStrategy(
         final RingConsumer<?> consumer, final IdleStrategy backoff, final int backoffRounds, final long maxParkNanos,
-        final boolean budgeted) {
+        final SpinWait spin) {
         if (backoffRounds < 0) {
             throw new IllegalArgumentException("backoffRounds must not be negative: " + backoffRounds);
         }
@@ -62,7 +60,7 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
         this.backoff = backoff;
         this.backoffRounds = backoffRounds;
         this.maxParkNanos = maxParkNanos;
-        this.budgeted = budgeted;
+        this.spin = spin;
     }
 
     /** Longest timed sleep of a {@link WakeupMode#POLL} consumer's back-off. */
@@ -92,9 +90,8 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
     }
 
     /**
-     * A virtual thread's strategy: up to {@code spinRounds} rounds of {@link Thread#onSpinWait()} (64 rounds are
-     * about a microsecond), then park until woken. It spins only while
-     * it holds a {@link SpinBudget} permit (a core is free); otherwise, and on one processor, it parks at once.
+     * A virtual thread's strategy: a {@link SpinWait} of up to {@code spinRounds} rounds (64 rounds are about a
+     * microsecond, spent only while a {@link SpinBudget} permit says a core is free), then park until woken.
      *
      * @param consumer   the queue to park on
      * @param spinRounds spin rounds before parking, at least 0
@@ -102,8 +99,7 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
      * @throws IllegalArgumentException if {@code spinRounds} is negative
      */
     public static ConsumerIdleStrategy forVirtualThread(final RingConsumer<?> consumer, final int spinRounds) {
-        final int rounds = SpinBudget.permits() > 0 ? spinRounds : 0;
-        return new ConsumerIdleStrategy(consumer, BusySpinIdleStrategy.INSTANCE, rounds, 0, true);
+        return new ConsumerIdleStrategy(consumer, NoOpIdleStrategy.INSTANCE, 0, 0, new SpinWait(spinRounds));
     }
 
     @Override
@@ -117,11 +113,10 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
 
     @Override
     public void idle() {
-        if (emptyRounds < backoffRounds && (!budgeted || holdsPermit || (holdsPermit = SpinBudget.tryAcquire()))) {
+        if (spin != null ? spin.spin() : emptyRounds < backoffRounds) {
             emptyRounds++;
             backoff.idle();
         } else {
-            releasePermit();
             consumer.park(maxParkNanos);
             reset();
         }
@@ -129,16 +124,11 @@ public final class ConsumerIdleStrategy implements IdleStrategy {
 
     @Override
     public void reset() {
-        releasePermit();
+        if (spin != null) {
+            spin.reset();
+        }
         emptyRounds = 0;
         backoff.reset();
-    }
-
-    private void releasePermit() {
-        if (holdsPermit) {
-            holdsPermit = false;
-            SpinBudget.release();
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.capring.ring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -86,5 +87,27 @@ class SpinBudgetTest {
             SpinBudget.release();
         }
         assertEquals(SpinBudget.permits(), back, "every permit returned");
+    }
+
+    @Test
+    void spinWait_spinsItsRoundsThenGivesThePermitBack() {
+        final SpinWait spin = new SpinWait(5);
+        int spun = 0;
+        while (spin.spin()) {
+            spun++;
+        }
+        assertEquals(SpinBudget.permits() > 0 ? 5 : 0, spun, "the rounds, or none without a spare processor");
+        assertEquals(SpinBudget.permits() > 0, spin.spin(), "starts over after it told the caller to park");
+        spin.reset();
+        int back = 0;
+        while (back <= SpinBudget.permits() && SpinBudget.tryAcquire()) {
+            back++;
+        }
+        for (int i = 0; i < back; i++) {
+            SpinBudget.release();
+        }
+        assertEquals(SpinBudget.permits(), back, "no permit kept after reset");
+        assertThrows(IllegalArgumentException.class, () -> new SpinWait(-1));
+        assertFalse(new SpinWait(0).spin(), "0 rounds: park at once");
     }
 }

@@ -18,7 +18,7 @@ import org.capring.ring.ProducerMode;
 import org.capring.ring.Ring;
 import org.capring.ring.RingConsumer;
 import org.capring.ring.RingProducer;
-import org.capring.ring.SpinBudget;
+import org.capring.ring.SpinWait;
 import org.capring.ring.Sqe;
 
 /**
@@ -59,6 +59,8 @@ public final class RingClient implements AutoCloseable {
     private final RingConsumer<Cqe> cq;
     private final Reaper reaper = new Reaper();
     private final AtomicBoolean reaping = new AtomicBoolean();
+    /** The caller-reaper's spin; used only by the thread that holds {@link #reaping}, so one serves them all. */
+    private final SpinWait reaperSpin;
     private final IndexStack followers;
     private final ConcurrentLinkedQueue<Integer> pendingReleases = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingReleaseCount = new AtomicInteger();
@@ -75,6 +77,7 @@ public final class RingClient implements AutoCloseable {
     private RingClient(final Ring ring, final ClientConfig config) {
         this.ring = ring;
         this.config = config;
+        this.reaperSpin = new SpinWait(config.spinRounds());
         final int slots = ring.layout().slotCount();
         this.calls = new CallSlot[slots];
         this.freeSlots = new IndexStack(Math.max(1, slots));
@@ -392,36 +395,25 @@ public final class RingClient implements AutoCloseable {
 
     /** The reaper role: drain the CQ until our own call completes; park on the CQ while nothing arrives. */
     private void reapUntilDone(final Call call, final long deadline) {
-        // A bounded spin before each park, only while a core is free (SpinBudget): a completion that arrives
-        // within it costs no park and no wake-up. Locals, not an object: this runs once per call.
-        final int rounds = SpinBudget.permits() > 0 ? config.spinRounds() : 0;
-        int spun = 0;
-        boolean permit = false;
+        // A bounded spin before each park, only while a core is free: a completion that arrives within it costs no
+        // park and no wake-up.
+        final SpinWait spin = reaperSpin;
         try {
             while (call.state() != CallSlot.DONE) {
                 if (reap() > 0) {
-                    spun = 0;
+                    spin.reset();
                     continue;
                 }
-                if (spun < rounds && (permit || (permit = SpinBudget.tryAcquire()))) {
-                    spun++;
-                    Thread.onSpinWait();
+                if (spin.spin()) {
                     continue;
                 }
-                if (permit) {
-                    permit = false;
-                    SpinBudget.release();
-                }
-                spun = 0;
                 if (Thread.currentThread().isInterrupted() || (deadline != 0 && deadline - System.nanoTime() <= 0)) {
                     return;
                 }
                 cq.park(deadline == 0 ? 0 : deadline - System.nanoTime());
             }
         } finally {
-            if (permit) {
-                SpinBudget.release();
-            }
+            spin.reset();
         }
     }
 

@@ -26,6 +26,7 @@ import org.capring.ring.ProducerMode;
 import org.capring.ring.Ring;
 import org.capring.ring.RingConsumer;
 import org.capring.ring.RingProducer;
+import org.capring.ring.SpinWait;
 import org.capring.ring.Sqe;
 
 /**
