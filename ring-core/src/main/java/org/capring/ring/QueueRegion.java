@@ -1,10 +1,13 @@
 package org.capring.ring;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.agrona.concurrent.AtomicBuffer;
+import org.capring.ring.concurrent.Doorbell;
 
 /**
- * Where one queue (SQ or CQ) lives in ring memory, plus the in-process doorbell its consumer parks on.
- * Immutable except for {@link #waiter}.
+ * Where one queue (SQ or CQ) lives in ring memory, plus the in-process doorbell its consumer parks on and the
+ * claims on its one consumer handle and (single-producer mode) its one producer handle.
  */
 final class QueueRegion {
     final AtomicBuffer buffer;
@@ -21,12 +24,14 @@ final class QueueRegion {
     final int flagsOffset;
     final String name;
 
-    /**
-     * The consumer thread of this process that may be parked on this queue; producers in this process unpark it.
-     * Written by the consumer before it raises NEED_WAKEUP (a volatile store), read by producers after they see
-     * the flag.
-     */
-    volatile Thread waiter;
+    /** The consumer thread of this process that parks on this queue arms it; producers in this process ring it. */
+    final Doorbell doorbell = new Doorbell();
+    /** Leases on the ring memory: one per open handle. */
+    final RingMemory memory;
+    /** The consumer handle is taken (until closed). */
+    final AtomicBoolean consumerTaken = new AtomicBoolean();
+    /** The single-producer handle is taken (until closed); unused in multi-producer mode. */
+    final AtomicBoolean singleProducerTaken = new AtomicBoolean();
 
     QueueRegion(
         final String name,
@@ -39,8 +44,10 @@ final class QueueRegion {
         final int sequenceFieldOffset,
         final int tailOffset,
         final int headOffset,
-        final int flagsOffset) {
+        final int flagsOffset,
+        final RingMemory memory) {
         this.name = name;
+        this.memory = memory;
         this.buffer = buffer;
         this.mode = mode;
         this.signal = wakeup == WakeupMode.SIGNAL;
@@ -54,16 +61,16 @@ final class QueueRegion {
         this.flagsOffset = flagsOffset;
     }
 
-    static QueueRegion sq(final AtomicBuffer buffer, final RingLayout layout) {
+    static QueueRegion sq(final AtomicBuffer buffer, final RingLayout layout, final RingMemory memory) {
         return new QueueRegion("sq", buffer, layout.sqProducers(), layout.sqWakeup(), layout.sqEntriesOffset(), layout.sqCapacity(),
             Sqe.LENGTH, Sqe.SEQUENCE_OFFSET, RingLayout.SQ_TAIL_OFFSET, RingLayout.SQ_HEAD_OFFSET,
-            RingLayout.SQ_FLAGS_OFFSET);
+            RingLayout.SQ_FLAGS_OFFSET, memory);
     }
 
-    static QueueRegion cq(final AtomicBuffer buffer, final RingLayout layout) {
+    static QueueRegion cq(final AtomicBuffer buffer, final RingLayout layout, final RingMemory memory) {
         return new QueueRegion("cq", buffer, layout.cqProducers(), layout.cqWakeup(), layout.cqEntriesOffset(), layout.cqCapacity(),
             Cqe.LENGTH, Cqe.SEQUENCE_OFFSET, RingLayout.CQ_TAIL_OFFSET, RingLayout.CQ_HEAD_OFFSET,
-            RingLayout.CQ_FLAGS_OFFSET);
+            RingLayout.CQ_FLAGS_OFFSET, memory);
     }
 
     /** @return byte offset of the entry that holds {@code position} */

@@ -34,22 +34,21 @@ import org.agrona.concurrent.UnsafeBuffer;
  * A queue in {@link ProducerMode#SINGLE} mode has one producer handle; in {@link ProducerMode#MULTI} mode each
  * producer thread takes its own. Handles are not thread-safe; the factory methods are.
  *
- * <p><b>Closing.</b> {@link #close()} releases the memory (unmaps the file). Close only after every thread that
- * uses a handle of this ring has stopped: a handle used after close touches released memory.
+ * <p><b>Closing.</b> {@link #close()} gives up the ring's own claim on the memory; the memory is released
+ * (the file unmapped) when the last open handle is closed as well, never while a handle can still touch it.
+ * A handle left open keeps the memory; one that is dropped without {@code close()} gives it back when it is
+ * garbage-collected. {@link #isMemoryReleased()} tells when the memory is gone; {@link #openHandles()} how many
+ * handles still hold it.
  */
 public final class Ring implements AutoCloseable {
     private static final int MEMORY_ALIGNMENT = 4096;
 
     private final RingLayout layout;
     private final AtomicBuffer buffer;
-    private final Arena arena;
+    private final RingMemory memory;
     private final boolean mapped;
     private final QueueRegion sq;
     private final QueueRegion cq;
-    private final AtomicBoolean sqSingleProducerTaken = new AtomicBoolean();
-    private final AtomicBoolean cqSingleProducerTaken = new AtomicBoolean();
-    private final AtomicBoolean sqConsumerTaken = new AtomicBoolean();
-    private final AtomicBoolean cqConsumerTaken = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Ring(final RingLayout layout, final Arena arena, final MemorySegment memory, final boolean mapped) {
@@ -62,11 +61,11 @@ public final class Ring implements AutoCloseable {
                 + ByteOrder.nativeOrder());
         }
         this.layout = layout;
-        this.arena = arena;
+        this.memory = new RingMemory(arena);
         this.mapped = mapped;
         this.buffer = buffer;
-        this.sq = QueueRegion.sq(buffer, layout);
-        this.cq = QueueRegion.cq(buffer, layout);
+        this.sq = QueueRegion.sq(buffer, layout, memory);
+        this.cq = QueueRegion.cq(buffer, layout, memory);
     }
 
     /**
@@ -207,36 +206,37 @@ public final class Ring implements AutoCloseable {
 
     /**
      * @return a producer handle on the SQ, for the calling thread
-     * @throws IllegalStateException if the SQ is {@link ProducerMode#SINGLE} and its handle was already taken,
-     *                               or the ring is closed
+     * @throws IllegalStateException if the SQ is {@link ProducerMode#SINGLE} and its handle is taken (and not
+     *                               closed), or the ring is closed
      */
     public RingProducer<Sqe> newSqProducer() {
-        return newProducer(sq, new Sqe(), sqSingleProducerTaken);
+        return newProducer(sq, new Sqe());
     }
 
     /**
      * @return a producer handle on the CQ, for the calling thread
-     * @throws IllegalStateException if the CQ is {@link ProducerMode#SINGLE} and its handle was already taken,
-     *                               or the ring is closed
+     * @throws IllegalStateException if the CQ is {@link ProducerMode#SINGLE} and its handle is taken (and not
+     *                               closed), or the ring is closed
      */
     public RingProducer<Cqe> newCqProducer() {
-        return newProducer(cq, new Cqe(), cqSingleProducerTaken);
+        return newProducer(cq, new Cqe());
     }
 
     /**
-     * @return the consumer handle of the SQ
-     * @throws IllegalStateException if it was already taken, or the ring is closed
+     * @return the consumer handle of the SQ; a new one may be taken once it is closed (it starts where the old
+     *     one released)
+     * @throws IllegalStateException if it is taken (and not closed), or the ring is closed
      */
     public RingConsumer<Sqe> newSqConsumer() {
-        return newConsumer(sq, new Sqe(), sqConsumerTaken);
+        return newConsumer(sq, new Sqe());
     }
 
     /**
-     * @return the consumer handle of the CQ
-     * @throws IllegalStateException if it was already taken, or the ring is closed
+     * @return the consumer handle of the CQ; a new one may be taken once it is closed
+     * @throws IllegalStateException if it is taken (and not closed), or the ring is closed
      */
     public RingConsumer<Cqe> newCqConsumer() {
-        return newConsumer(cq, new Cqe(), cqConsumerTaken);
+        return newConsumer(cq, new Cqe());
     }
 
     /** @return number of times a completer found the CQ full and had to wait (kept in ring memory) */
@@ -250,25 +250,33 @@ public final class Ring implements AutoCloseable {
         buffer.getAndAddLong(RingLayout.CQ_OVERFLOW_OFFSET, 1);
     }
 
-    private <E extends RingEntry> RingProducer<E> newProducer(
-        final QueueRegion queue, final E entry, final AtomicBoolean singleTaken) {
+    private <E extends RingEntry> RingProducer<E> newProducer(final QueueRegion queue, final E entry) {
         ensureOpen();
         if (queue.mode == ProducerMode.MULTI) {
             return new MpscProducer<>(queue, entry);
         }
-        if (!singleTaken.compareAndSet(false, true)) {
+        if (!queue.singleProducerTaken.compareAndSet(false, true)) {
             throw new IllegalStateException(queue.name + " is single-producer and its producer handle is taken");
         }
-        return new SpscProducer<>(queue, entry);
+        try {
+            return new SpscProducer<>(queue, entry);
+        } catch (final RuntimeException e) {
+            queue.singleProducerTaken.set(false);
+            throw e;
+        }
     }
 
-    private <E extends RingEntry> RingConsumer<E> newConsumer(
-        final QueueRegion queue, final E entry, final AtomicBoolean taken) {
+    private <E extends RingEntry> RingConsumer<E> newConsumer(final QueueRegion queue, final E entry) {
         ensureOpen();
-        if (!taken.compareAndSet(false, true)) {
+        if (!queue.consumerTaken.compareAndSet(false, true)) {
             throw new IllegalStateException(queue.name + " consumer handle is taken");
         }
-        return new RingConsumer<>(queue, entry);
+        try {
+            return new RingConsumer<>(queue, entry);
+        } catch (final RuntimeException e) {
+            queue.consumerTaken.set(false);
+            throw e;
+        }
     }
 
     private void ensureOpen() {
@@ -282,20 +290,37 @@ public final class Ring implements AutoCloseable {
         return closed.get();
     }
 
+    /** @return the SQ's region and doorbell, for tests in this package */
+    QueueRegion sqRegion() {
+        return sq;
+    }
+
+    /** @return queue handles of this ring that are open (each keeps the memory alive) */
+    public int openHandles() {
+        final int leases = memory.leases();
+        return closed.get() ? leases : leases - 1;
+    }
+
+    /** @return true once the memory is released: the ring is closed and no handle is open */
+    public boolean isMemoryReleased() {
+        return memory.leases() == 0;
+    }
+
     /**
-     * Releases the ring memory it allocated or mapped (a mapped file stays on disk; memory passed to
-     * {@link #format} or {@link #attach(AtomicBuffer)} stays with its owner). Idempotent. Call it only after
-     * every thread that uses a handle of this ring has stopped.
+     * Closes the ring: no new handles; the memory it allocated or mapped is released as soon as no handle is
+     * open any more (at once if none is). A mapped file stays on disk; memory passed to {@link #format} or
+     * {@link #attach(AtomicBuffer)} stays with its owner. Idempotent; never frees memory a handle can still use.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && arena != null) {
-            arena.close();
+        if (closed.compareAndSet(false, true)) {
+            memory.release();
         }
     }
 
     @Override
     public String toString() {
-        return "Ring{" + layout + (mapped ? ", mapped" : ", direct") + (closed.get() ? ", closed" : "") + "}";
+        return "Ring{" + layout + (mapped ? ", mapped" : ", direct") + (closed.get() ? ", closed" : "")
+            + (isMemoryReleased() ? ", released" : "") + "}";
     }
 }

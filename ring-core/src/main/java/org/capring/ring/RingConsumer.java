@@ -1,6 +1,7 @@
 package org.capring.ring;
 
-import java.util.concurrent.locks.LockSupport;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 
 import org.agrona.UnsafeApi;
 import org.agrona.concurrent.AtomicBuffer;
@@ -22,12 +23,17 @@ import org.agrona.concurrent.AtomicBuffer;
  * producers' tail, so in the common case the only cache lines that move between the two sides are the entries
  * themselves. Allocation-free. Wait-free.
  *
- * <p><b>Sleeping.</b> {@link #park(long)} implements the consumer half of the wake-up protocol: raise
- * NEED_WAKEUP with a volatile store (a full fence), re-check the queue, and only then park.
+ * <p><b>Sleeping.</b> {@link #park(long)} implements the consumer half of the wake-up protocol: arm the
+ * queue's {@link org.capring.ring.concurrent.Doorbell} (a volatile store), raise NEED_WAKEUP in ring memory for
+ * tools and other processes, re-check the queue, and only then park.
+ *
+ * <p><b>Lifetime.</b> The handle holds a lease on the ring memory until {@link #close()} (or until it is
+ * garbage-collected); once it is closed the ring hands out a new consumer handle, which starts where this one
+ * released.
  *
  * @param <E> {@link Sqe} or {@link Cqe}
  */
-public final class RingConsumer<E extends RingEntry> extends HandlePadding {
+public final class RingConsumer<E extends RingEntry> extends HandlePadding implements AutoCloseable {
     private final QueueRegion queue;
     // Hot values copied out of the region: one load each on the hot path, no pointer chase after a barrier.
     // Memory is accessed through Agrona's UnsafeApi at (array, base + offset), offsets checked once by the layout.
@@ -42,6 +48,9 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
     private final E entry;
     /** Next position to read; the shared head lags it until the batch is released. */
     private long head;
+    /** Set by {@link #close()} on the owning thread; checked before every drain. */
+    private boolean closed;
+    private final Cleaner.Cleanable lease;
     // Trailing padding: keeps the next heap object off the hot fields' cache lines (see HandlePadding).
     long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
@@ -59,6 +68,7 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
         entry.buffer(buffer);
         // Acquire: a consumer that takes over starts where the previous one released.
         this.head = buffer.getLongVolatile(headOffset);
+        this.lease = queue.memory.lease(this);
     }
 
     /**
@@ -70,10 +80,14 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
      * @param limit   most entries to take, at least 1
      * @return number of entries taken (0 if the queue was empty)
      * @throws IllegalArgumentException if {@code limit < 1}
+     * @throws IllegalStateException    if the handle is closed
      */
     public int drain(final EntryHandler<? super E> handler, final int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException(queue.name + ": drain limit must be at least 1: " + limit);
+        }
+        if (closed) {
+            throw new IllegalStateException(queue.name + ": consumer handle is closed");
         }
         final int available = available(limit);
         if (available == 0) {
@@ -92,6 +106,7 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
             head = start + taken;
             // Release: hands the entries back to producers, which acquire the head before overwriting them.
             UnsafeApi.putLongRelease(array, base + headOffset, head);
+            Reference.reachabilityFence(this); // the lease must outlive every access of this handle
         }
         return taken;
     }
@@ -121,7 +136,12 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
      * @return true if no entry is ready for this consumer (a snapshot; acquires what it sees)
      */
     public boolean isEmpty() {
-        return available(1) == 0;
+        if (closed) {
+            throw new IllegalStateException(queue.name + ": consumer handle is closed");
+        }
+        final boolean empty = available(1) == 0;
+        Reference.reachabilityFence(this);
+        return empty;
     }
 
     private int entryOffset(final long position) {
@@ -150,21 +170,37 @@ public final class RingConsumer<E extends RingEntry> extends HandlePadding {
         if (!queue.signal) {
             throw new IllegalStateException(queue.name + " is " + WakeupMode.POLL + ": its consumer must poll, not park");
         }
-        queue.waiter = Thread.currentThread();
-        // Volatile store (full fence): producers that publish after this see the flag; the re-check below sees
-        // whatever was published before it. Pairs with the fence in RingProducer.submit.
-        buffer.putIntVolatile(queue.flagsOffset, RingLayout.NEED_WAKEUP);
+        // Release: NEED_WAKEUP in ring memory tells tools and other processes that the consumer sleeps; producers
+        // of this process wake it through the doorbell, armed next.
+        buffer.putIntRelease(queue.flagsOffset, RingLayout.NEED_WAKEUP);
+        queue.doorbell.arm();
         try {
             if (isEmpty()) {
-                if (maxParkNanos > 0) {
-                    LockSupport.parkNanos(this, maxParkNanos);
-                } else {
-                    LockSupport.park(this);
-                }
+                queue.doorbell.park(maxParkNanos);
             }
         } finally {
-            // Release: lowers the flag so that producers stop trying to wake a consumer that is awake.
+            queue.doorbell.disarm();
+            // Release: lowers the flag; the consumer is awake.
             buffer.putIntRelease(queue.flagsOffset, 0);
         }
+    }
+
+    /**
+     * Closes the handle: it can no longer drain, its lease on the ring memory is given back, and the ring may
+     * hand out a new consumer handle. Idempotent; call it from the owning thread.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.consumerTaken.set(false);
+        lease.clean();
+    }
+
+    /** @return true once closed */
+    public boolean isClosed() {
+        return closed;
     }
 }

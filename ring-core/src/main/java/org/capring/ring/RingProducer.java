@@ -1,7 +1,8 @@
 package org.capring.ring;
 
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.UnsafeApi;
 import org.agrona.concurrent.AtomicBuffer;
@@ -35,11 +36,17 @@ import org.agrona.concurrent.IdleStrategy;
  * both: their consumer never parks.
  *
  * <p><b>Progress.</b> {@link #tryClaim(int)} is wait-free for a single producer and lock-free for many;
- * the consumer's progress depends on every claimed range being submitted.
+ * the consumer's progress depends on every claimed range being submitted. A claim that cannot be filled (the
+ * caller failed half-way) is given up with {@link #abort()}, which publishes it as NOP entries.
+ *
+ * <p><b>Lifetime.</b> A handle holds a lease on the ring memory until {@link #close()} (or until it is
+ * garbage-collected), so the memory outlives every handle that can touch it. Closing a single-producer handle
+ * lets the ring hand out a new one.
  *
  * @param <E> {@link Sqe} for the submission queue, {@link Cqe} for the completion queue
  */
-public abstract sealed class RingProducer<E extends RingEntry> extends HandlePadding permits SpscProducer, MpscProducer {
+public abstract sealed class RingProducer<E extends RingEntry> extends HandlePadding
+    implements AutoCloseable permits SpscProducer, MpscProducer {
     final QueueRegion queue;
     // Hot values copied out of the region: one load each on the hot path, no pointer chase after a barrier.
     // Memory is accessed through Agrona's UnsafeApi at (array, base + offset): every offset below was checked
@@ -60,6 +67,9 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
     long headCache;
     long claimStart;
     int claimCount;
+    /** Set by {@link #close()} on the owning thread; checked before every claim. */
+    private boolean closed;
+    private final Cleaner.Cleanable lease;
 
     RingProducer(final QueueRegion queue, final E entry) {
         this.queue = queue;
@@ -78,6 +88,7 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
         entry.buffer(buffer);
         // Acquire: a handle created after other producers ran starts from what they published.
         this.headCache = buffer.getLongVolatile(headOffset);
+        this.lease = queue.memory.lease(this);
     }
 
     /**
@@ -95,7 +106,12 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
         if (count < 1 || count > capacity) {
             throw new IllegalArgumentException(queue.name + ": claim count must be in [1, " + queue.capacity + "]: " + count);
         }
-        return claimRange(count);
+        if (closed) {
+            throw new IllegalStateException(queue.name + ": producer handle is closed");
+        }
+        final boolean claimed = claimRange(count);
+        Reference.reachabilityFence(this); // the lease must outlive every access of this handle
+        return claimed;
     }
 
     /**
@@ -159,8 +175,49 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
         claimCount = 0;
         publish(claimStart, count);
         if (signal) {
-            signalConsumer();
+            // Fences the publication above before the doorbell's read of the waiter (the io_uring SQPOLL rule);
+            // pairs with the consumer's arm and re-check in RingConsumer.park.
+            queue.doorbell.ring();
         }
+        Reference.reachabilityFence(this);
+    }
+
+    /**
+     * Gives up the current claim: publishes every claimed entry as a zeroed entry, which the SQ's consumer reads
+     * as a {@link Sqe#OP_NOP} and the call runtime's CQ reaper as a completion for nobody (userData 0 is never a
+     * call's), so the consumer never waits for entries that will not come. For a caller that fails between
+     * claim and submit. Does nothing if nothing is claimed.
+     */
+    public final void abort() {
+        final int count = claimCount;
+        for (int i = 0; i < count; i++) {
+            entry(i).clear();
+        }
+        if (count > 0) {
+            submit();
+        }
+    }
+
+    /**
+     * Closes the handle: it can no longer claim, and its lease on the ring memory is given back. A claim still
+     * held is aborted first ({@link #abort()}). Idempotent; call it from the owning thread.
+     */
+    @Override
+    public final void close() {
+        if (closed) {
+            return;
+        }
+        abort();
+        closed = true;
+        if (queue.mode == ProducerMode.SINGLE) {
+            queue.singleProducerTaken.set(false);
+        }
+        lease.clean();
+    }
+
+    /** @return true once closed */
+    public final boolean isClosed() {
+        return closed;
     }
 
     /** @return byte offset of the entry that holds {@code position} */
@@ -186,19 +243,5 @@ public abstract sealed class RingProducer<E extends RingEntry> extends HandlePad
         }
         // Release: publishes the whole range; the consumer acquires this sequence before it reads any entry of it.
         UnsafeApi.putLongRelease(array, sequenceBase + entryOffset(start), start + 1);
-    }
-
-    private void signalConsumer() {
-        // Orders the publishing store above before the flag load below; pairs with the consumer's volatile
-        // flag store and re-check in RingConsumer.park.
-        UnsafeApi.fullFence();
-        if (UnsafeApi.getIntVolatile(array, base + queue.flagsOffset) != 0) {
-            final Thread waiter = queue.waiter;
-            // CAS: of many producers that see the flag, one unparks. A waiter in another process has no thread
-            // here, so the flag stays up and that consumer wakes from its bounded park.
-            if (waiter != null && buffer.compareAndSetInt(queue.flagsOffset, RingLayout.NEED_WAKEUP, 0)) {
-                LockSupport.unpark(waiter);
-            }
-        }
     }
 }

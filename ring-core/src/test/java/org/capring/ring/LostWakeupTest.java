@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Races the consumer's "raise NEED_WAKEUP, re-check, park" against the producer's "publish, fence, read flag"
  * once per round, for many rounds. The consumer parks with no back-off and no timeout whenever the queue is
  * empty, so a lost wake-up leaves an entry in the queue while the consumer sleeps for good. After its submit
- * returned, a correct producer has either been seen by the consumer's re-check or has lowered the flag and
- * unparked the consumer; so "consumer parked, flag still raised, entry still pending" is a lost wake-up, not
- * slowness. The producer counts each one and unparks the consumer to go on. Removing either the producer's
+ * returned, a correct producer has either been seen by the consumer's re-check or has taken the consumer out of
+ * the queue's doorbell and unparked it; so "consumer parked, still armed in the doorbell, flag still raised,
+ * entry still pending" is a lost wake-up, not slowness (a woken consumer that the OS has not run yet is no
+ * longer armed). The producer counts each one and unparks the consumer to go on. Removing either the producer's
  * fence or the consumer's re-check makes this test fail.
  *
  * <p>{@code -Dcapring.stress.long=true} runs 50 times more rounds.
@@ -50,6 +51,7 @@ class LostWakeupTest {
                     Thread.onSpinWait();
                     if (System.nanoTime() - stallStart > STALL_NANOS) {
                         if (consumerThread.getState() == Thread.State.WAITING
+                            && ring.sqRegion().doorbell.isArmed()
                             && ring.buffer().getIntVolatile(RingLayout.SQ_FLAGS_OFFSET) == RingLayout.NEED_WAKEUP
                             && consumed.get() <= round) {
                             lost++;

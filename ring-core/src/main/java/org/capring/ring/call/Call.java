@@ -147,8 +147,10 @@ public final class Call implements AutoCloseable {
      * must still be awaited or closed. Does nothing unless the call is in flight.
      */
     public void cancel() {
+        // Read before the state check: if the call is still ours and in flight after it, the handle was ours.
+        final int capHandle = slot.capHandle;
         if (state() == CallSlot.SENT) {
-            slot.client.sendCancel(slot, generation);
+            slot.client.sendCancel(slot, generation, capHandle);
         }
     }
 

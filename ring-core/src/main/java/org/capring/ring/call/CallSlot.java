@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 
 import org.capring.ring.RingProducer;
 import org.capring.ring.Sqe;
+import org.capring.ring.concurrent.Doorbell;
 
 /**
  * One call slot of a {@link RingClient}: its params and result regions, its producer handle, and the state of
@@ -61,8 +62,8 @@ final class CallSlot {
 
     @SuppressWarnings("unused") // accessed through STAMP
     private volatile long stamp;
-    /** The thread waiting for this call's completion; written before the caller re-checks and parks. */
-    volatile Thread waiter;
+    /** The caller waiting for this slot's call parks here; the reaper rings it on completion or hand-off. */
+    final Doorbell bell = new Doorbell();
     @SuppressWarnings("unused") // accessed through IN_FOLLOWERS
     private volatile boolean inFollowers;
 
@@ -110,7 +111,6 @@ final class CallSlot {
         status = 0;
         cqeFlags = 0;
         resultLength = 0;
-        waiter = null;
         // Release: publishes the fields above with the new generation.
         STAMP.setRelease(this, (long) generation << 8 | BUILDING);
         return generation;

@@ -4,10 +4,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.agrona.concurrent.IdleStrategy;
@@ -18,8 +16,10 @@ import org.capring.ring.ProducerMode;
 import org.capring.ring.Ring;
 import org.capring.ring.RingConsumer;
 import org.capring.ring.RingProducer;
-import org.capring.ring.SpinWait;
 import org.capring.ring.Sqe;
+import org.capring.ring.concurrent.FullQueueBackoff;
+import org.capring.ring.concurrent.StateMachine;
+import org.capring.ring.concurrent.VirtualThreads;
 
 /**
  * The client side of a ring: typed calls through call slots, completion matching, release flushing.
@@ -39,49 +39,60 @@ import org.capring.ring.Sqe;
  * ignored and counted.
  *
  * <p><b>Completion path.</b> No platform thread is involved in a typical call: the caller's virtual thread
- * submits and parks; the server's completer posts the CQE, whose NEED_WAKEUP protocol unparks the reaper; the
- * reaper (a waiting caller or a dedicated virtual thread, {@link CompletionMode}) drains the CQ in batches and
- * unparks each waiter directly through its slot.
+ * submits and parks; the server's completer posts the CQE and rings the CQ's doorbell; the holder of the
+ * client's reaper role (a waiting caller or a dedicated virtual thread, {@link CompletionMode}) drains the CQ in
+ * batches and wakes each waiter through its slot's doorbell.
+ *
+ * <p><b>Lifecycle.</b> {@link State#OPEN} → {@link State#CLOSED} ({@link #close()}: no new calls; calls in flight
+ * go on) → {@link State#TERMINATED} once every slot is free again: then the client closes its ring handles and
+ * ends its threads, and holds the ring's memory no longer.
  *
  * <p><b>Threads.</b> Thread-safe: any number of virtual or platform threads may call at once. The ring's SQ
  * must be {@link ProducerMode#MULTI}: each slot submits through its own producer handle.
  */
 public final class RingClient implements AutoCloseable {
-    private static final long SQ_FULL_BACKOFF_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
-    /** How long the janitor parks on the CQ (or waits for the reaper role) before it looks again. */
-    private static final long JANITOR_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-    private final Ring ring;
+    /** A client's lifecycle. */
+    public enum State {
+        /** Taking new calls. */
+        OPEN,
+        /** Closed to new calls; calls still holding slots go on. */
+        CLOSED,
+        /** Every slot came back; ring handles closed, threads ended. */
+        TERMINATED
+    }
+
     private final ClientConfig config;
+    private final int sqCapacity;
     private final CallSlot[] calls;
     private final IndexStack freeSlots;
     private final Semaphore slotPermits;
     private final RingConsumer<Cqe> cq;
-    private final Reaper reaper = new Reaper();
-    private final AtomicBoolean reaping = new AtomicBoolean();
-    /** The caller-reaper's spin; used only by the thread that holds {@link #reaping}, so one serves them all. */
-    private final SpinWait reaperSpin;
-    private final IndexStack followers;
+    private final CompletionMatcher matcher = new CompletionMatcher();
+    private final ReaperRole role;
+    private final Completions completions;
+    private final VirtualThreads threads;
+    private final StateMachine<State> life;
     private final ConcurrentLinkedQueue<Integer> pendingReleases = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingReleaseCount = new AtomicInteger();
+    /** Guards {@link #controlSq}: releases and cancels submitted apart from calls. */
     private final ReentrantLock controlLock = new ReentrantLock();
     private final RingProducer<Sqe> controlSq;
     private final AtomicLong strayCompletions = new AtomicLong();
     /** Calls abandoned (sent, then given up) whose completions have not been reaped yet. */
     private final AtomicInteger abandoned = new AtomicInteger();
-    private final AtomicBoolean janitorRunning = new AtomicBoolean();
     private final AtomicLong releasesSent = new AtomicLong();
-    private volatile boolean closed;
-    private Thread reaperThread;
 
     private RingClient(final Ring ring, final ClientConfig config) {
-        this.ring = ring;
         this.config = config;
-        this.reaperSpin = new SpinWait(config.spinRounds());
+        this.sqCapacity = ring.layout().sqCapacity();
         final int slots = ring.layout().slotCount();
+        final String name = "capring-client-" + CLIENTS.incrementAndGet();
         this.calls = new CallSlot[slots];
         this.freeSlots = new IndexStack(Math.max(1, slots));
-        this.followers = new IndexStack(Math.max(1, slots));
+        this.cq = ring.newCqConsumer();
+        this.controlSq = ring.newSqProducer();
         for (int slot = slots - 1; slot >= 0; slot--) {
             calls[slot] = new CallSlot(this, slot,
                 new RegionMessage(ring.paramsRegion(slot), true, config.traversalLimitWords(), config.nestingLimit()),
@@ -90,8 +101,13 @@ public final class RingClient implements AutoCloseable {
             freeSlots.push(slot);
         }
         this.slotPermits = new Semaphore(slots);
-        this.controlSq = ring.newSqProducer();
-        this.cq = ring.newCqConsumer();
+        this.life = StateMachine.builder(name, State.OPEN)
+            .allow(State.OPEN, State.CLOSED)
+            .allow(State.CLOSED, State.TERMINATED)
+            .build();
+        this.threads = new VirtualThreads(name, null);
+        this.role = new ReaperRole(calls, cq::close);
+        this.completions = Completions.of(new CompletionSource(), config, role, threads);
     }
 
     /**
@@ -101,7 +117,7 @@ public final class RingClient implements AutoCloseable {
      * @param config client configuration
      * @return the client
      * @throws IllegalArgumentException if the SQ is single-producer or the ring has no slots
-     * @throws IllegalStateException    if the ring's CQ already has a consumer
+     * @throws IllegalStateException    if the ring's CQ already has a consumer, or the ring is closed
      */
     public static RingClient open(final Ring ring, final ClientConfig config) {
         Objects.requireNonNull(config, "config");
@@ -113,9 +129,7 @@ public final class RingClient implements AutoCloseable {
             throw new IllegalArgumentException("the ring has no call slots");
         }
         final RingClient client = new RingClient(ring, config);
-        if (config.completion() == CompletionMode.REAPER_THREAD) {
-            client.reaperThread = Thread.ofVirtual().name("capring-client-reaper").start(client::runReaper);
-        }
+        client.completions.start();
         return client;
     }
 
@@ -149,12 +163,7 @@ public final class RingClient implements AutoCloseable {
      * @throws TransportException.Cancelled        if interrupted while waiting (the flag stays set)
      */
     public Call newCall(final int capHandle, final long interfaceId, final int methodId, final long deadlineNanos) {
-        if (closed) {
-            throw new IllegalStateException("client is closed");
-        }
-        if (methodId < 0 || methodId > 0xFFFF) {
-            throw new IllegalArgumentException("methodId must fit in 16 bits: " + methodId);
-        }
+        checkMethodId(methodId);
         acquireSlots(1, deadlineNanos);
         return take(capHandle, interfaceId, methodId, deadlineNanos);
     }
@@ -175,19 +184,20 @@ public final class RingClient implements AutoCloseable {
      */
     public void newCalls(final Call[] into, final int count, final int capHandle, final long interfaceId,
                          final int methodId) {
-        if (closed) {
-            throw new IllegalStateException("client is closed");
-        }
         if (count < 1 || count > calls.length || count > into.length) {
             throw new IllegalArgumentException("batch of " + count + " calls: needs 1.." + calls.length
                 + " and room in the array");
         }
-        if (methodId < 0 || methodId > 0xFFFF) {
-            throw new IllegalArgumentException("methodId must fit in 16 bits: " + methodId);
-        }
+        checkMethodId(methodId);
         acquireSlots(count, 0);
         for (int i = 0; i < count; i++) {
             into[i] = take(capHandle, interfaceId, methodId, 0);
+        }
+    }
+
+    private static void checkMethodId(final int methodId) {
+        if (methodId < 0 || methodId > 0xFFFF) {
+            throw new IllegalArgumentException("methodId must fit in 16 bits: " + methodId);
         }
     }
 
@@ -201,8 +211,15 @@ public final class RingClient implements AutoCloseable {
         return new Call(callSlot, callSlot.acquire(capHandle, interfaceId, methodId, deadlineNanos));
     }
 
-    /** Takes slot permits, parking while too few slots are free (freed by a close, or by reaping an abandoned call). */
+    /**
+     * Takes slot permits, parking while too few slots are free (freed by a close, or by reaping an abandoned
+     * call). The client must be open both before the wait and after it: a close while waiting gives the permits
+     * back and refuses.
+     */
     private void acquireSlots(final int count, final long deadlineNanos) {
+        if (life.state() != State.OPEN) {
+            throw new IllegalStateException("client is closed");
+        }
         try {
             if (deadlineNanos == 0) {
                 slotPermits.acquire(count);
@@ -212,6 +229,11 @@ public final class RingClient implements AutoCloseable {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw TransportException.of(Status.CANCELLED, false, false, "interrupted while waiting for a call slot");
+        }
+        if (life.state() != State.OPEN) {
+            slotPermits.release(count);
+            checkTerminated();
+            throw new IllegalStateException("client is closed");
         }
     }
 
@@ -225,72 +247,90 @@ public final class RingClient implements AutoCloseable {
         return new CapRef(this, handle);
     }
 
+    // ---- submitting -------------------------------------------------------------------------------------------
+
     /**
-     * Sends several built calls in one SQ batch: one claim, one submit. Each must then be awaited.
+     * Sends several built calls in one SQ batch: one claim, one submit. Each must then be awaited. Every call is
+     * checked before anything is claimed, so a rejected batch sends nothing.
      *
-     * @param batch calls in state "building", all of this client
-     * @throws IllegalStateException              if a call was already sent or belongs to another client
+     * @param batch calls in state "building", all of this client, each once
+     * @throws IllegalStateException              if a call was already sent or closed, belongs to another client,
+     *                                            or appears twice
      * @throws TransportException.ParamsTooLarge if a call's params did not fit (nothing is sent)
      */
     public void sendAll(final Call... batch) {
         if (batch.length == 0) {
             return;
         }
-        for (final Call call : batch) {
+        for (int i = 0; i < batch.length; i++) {
+            final Call call = batch[i];
             if (call.slot.client != this || call.state() != CallSlot.BUILDING) {
-                throw new IllegalStateException("sendAll takes built calls of this client");
+                throw new IllegalStateException("sendAll takes built calls of this client; call " + i + " is "
+                    + (call.slot.client != this ? "another client's" : call));
+            }
+            for (int j = 0; j < i; j++) {
+                if (batch[j].slot == call.slot) {
+                    throw new IllegalStateException("sendAll: calls " + j + " and " + i + " are the same call; nothing was sent");
+                }
             }
             if (call.slot.params.overflowed()) {
                 throw TransportException.of(Status.PARAMS_TOO_LARGE, false, call.slot.idempotent,
                     "params of slot " + call.slot.slot + " outgrew the slot region; nothing was sent");
             }
         }
-        submit(batch[0].slot.sq, batch, batch.length);
+        submit(batch[0].slot.sq, batch, batch.length, null);
     }
 
     void send(final Call call) {
         submit(call.slot.sq, null, 1, call);
     }
 
-    private void submit(final RingProducer<Sqe> sq, final Call[] batch, final int count) {
-        submit(sq, batch, count, null);
-    }
-
-    /** Claims the calls' entries plus room for queued releases, fills them, and submits once. */
+    /**
+     * Claims the calls' entries plus room for queued releases, fills them, and submits once. A claimed range is
+     * always submitted: a call that was closed between the checks and here goes as a NOP, and any failure while
+     * filling aborts the claim (NOPs), so a caller's mistake never leaves the consumer waiting for entries that
+     * will not come.
+     */
     private void submit(final RingProducer<Sqe> sq, final Call[] batch, final int count, final Call single) {
-        final int releases = Math.min(pendingReleaseCount.get(), ring.layout().sqCapacity() - count);
-        claim(sq, count + Math.max(0, releases));
-        for (int i = 0; i < count; i++) {
-            final Call call = single != null ? single : batch[i];
-            final CallSlot slot = call.slot;
-            final int paramsLength = slot.paramsLength();
-            slot.clearParamsIfUnused();
-            if (!slot.cas(call.generation, CallSlot.BUILDING, CallSlot.SENT)) {
-                throw new IllegalStateException("call closed while being sent");
+        final int releases = Math.max(0, Math.min(pendingReleaseCount.get(), sqCapacity - count));
+        claim(sq, count + releases);
+        Call closedMeanwhile = null;
+        try {
+            for (int i = 0; i < count; i++) {
+                final Call call = single != null ? single : batch[i];
+                final CallSlot slot = call.slot;
+                final int paramsLength = slot.paramsLength();
+                slot.clearParamsIfUnused();
+                if (!slot.cas(call.generation, CallSlot.BUILDING, CallSlot.SENT)) {
+                    sq.entry(i).clear(); // a NOP in its place
+                    closedMeanwhile = call;
+                    continue;
+                }
+                sq.entry(i).set(Sqe.OP_CALL, 0, slot.methodId, slot.capHandle, slot.interfaceId, slot.slot,
+                    paramsLength, slot.userData(call.generation), slot.deadlineNanos);
             }
-            sq.entry(i).set(Sqe.OP_CALL, 0, slot.methodId, slot.capHandle, slot.interfaceId, slot.slot,
-                paramsLength, slot.userData(call.generation), slot.deadlineNanos);
-        }
-        for (int i = count; i < count + Math.max(0, releases); i++) {
-            fillRelease(sq.entry(i));
+            for (int i = count; i < count + releases; i++) {
+                fillRelease(sq.entry(i));
+            }
+        } catch (final RuntimeException | Error e) {
+            sq.abort();
+            throw e;
         }
         sq.submit();
+        if (closedMeanwhile != null) {
+            throw new IllegalStateException("call closed while being sent: " + closedMeanwhile);
+        }
     }
 
     private void claim(final RingProducer<Sqe> sq, final int entries) {
-        while (!sq.tryClaim(entries)) {
-            // The server is behind, perhaps blocked on a full CQ that only a waiting caller would reap: reap if
-            // nobody does, then back off without spinning a carrier.
-            if (config.completion() == CompletionMode.CALLER_REAPS && reaping.compareAndSet(false, true)) {
-                try {
-                    reap();
-                } finally {
-                    reaping.set(false);
-                    handOffReaping();
-                }
-            }
-            LockSupport.parkNanos(SQ_FULL_BACKOFF_NANOS);
+        if (sq.tryClaim(entries)) {
+            return;
         }
+        final FullQueueBackoff backoff = new FullQueueBackoff(FullQueueBackoff.DEFAULT_MAX_PARK_NANOS);
+        do {
+            completions.whileSqFull();
+            backoff.idle();
+        } while (!sq.tryClaim(entries));
     }
 
     private void fillRelease(final Sqe sqe) {
@@ -311,12 +351,12 @@ public final class RingClient implements AutoCloseable {
         }
     }
 
-    /** Sends every queued RELEASE now, in one batch. */
+    /** Sends every queued RELEASE now, in one batch. A no-op once the client has terminated. */
     public void flushReleases() {
         controlLock.lock();
         try {
-            final int n = Math.min(pendingReleaseCount.get(), ring.layout().sqCapacity());
-            if (n <= 0) {
+            final int n = Math.min(pendingReleaseCount.get(), sqCapacity);
+            if (n <= 0 || controlSq.isClosed()) {
                 return;
             }
             claim(controlSq, n);
@@ -329,11 +369,15 @@ public final class RingClient implements AutoCloseable {
         }
     }
 
-    void sendCancel(final CallSlot slot, final int generation) {
+    /** Sends a CANCEL for call {@code generation} of {@code slot}, whose handle the caller read while it held the call. */
+    void sendCancel(final CallSlot slot, final int generation, final int capHandle) {
         controlLock.lock();
         try {
+            if (controlSq.isClosed()) {
+                return;
+            }
             claim(controlSq, 1);
-            controlSq.entry(0).set(Sqe.OP_CANCEL, 0, 0, slot.capHandle, 0, slot.slot, 0, slot.userData(generation), 0);
+            controlSq.entry(0).set(Sqe.OP_CANCEL, 0, 0, capHandle, 0, slot.slot, 0, slot.userData(generation), 0);
             controlSq.submit();
         } finally {
             controlLock.unlock();
@@ -343,114 +387,50 @@ public final class RingClient implements AutoCloseable {
     // ---- waiting and reaping ---------------------------------------------------------------------------------
 
     void await(final Call call) {
-        try {
-            awaitDone(call);
-        } finally {
-            // Whoever leaves while others wait and nobody reaps passes the role on (covers callers that give up).
-            if (config.completion() == CompletionMode.CALLER_REAPS && !reaping.get()) {
-                handOffReaping();
-            }
-        }
+        completions.await(call);
     }
 
-    private void awaitDone(final Call call) {
-        final CallSlot slot = call.slot;
-        final long deadline = slot.deadlineNanos;
-        while (call.state() != CallSlot.DONE) {
-            if (Thread.currentThread().isInterrupted()) {
-                abandon(call, Status.CANCELLED, "interrupted while waiting");
-            }
-            if (deadline != 0 && deadline - System.nanoTime() <= 0) {
-                abandon(call, Status.DEADLINE_EXCEEDED, "no completion before the deadline");
-            }
-            if (config.completion() == CompletionMode.CALLER_REAPS && reaping.compareAndSet(false, true)) {
-                try {
-                    reapUntilDone(call, deadline);
-                } finally {
-                    reaping.set(false);
-                    handOffReaping();
-                }
-            } else {
-                slot.waiter = Thread.currentThread();
-                if (config.completion() == CompletionMode.CALLER_REAPS && slot.enterFollowers()) {
-                    followers.push(slot.slot);
-                }
-                // Re-check after registering: the reaper may have left, or completed us, meanwhile.
-                if (call.state() == CallSlot.DONE
-                    || (config.completion() == CompletionMode.CALLER_REAPS && !reaping.get())) {
-                    continue;
-                }
-                park(deadline);
-            }
-        }
-    }
-
-    private static void park(final long deadline) {
-        if (deadline == 0) {
-            LockSupport.park();
-        } else {
-            LockSupport.parkNanos(deadline - System.nanoTime());
-        }
-    }
-
-    /** The reaper role: drain the CQ until our own call completes; park on the CQ while nothing arrives. */
-    private void reapUntilDone(final Call call, final long deadline) {
-        // A bounded spin before each park, only while a core is free: a completion that arrives within it costs no
-        // park and no wake-up.
-        final SpinWait spin = reaperSpin;
-        try {
-            while (call.state() != CallSlot.DONE) {
-                if (reap() > 0) {
-                    spin.reset();
-                    continue;
-                }
-                if (spin.spin()) {
-                    continue;
-                }
-                if (Thread.currentThread().isInterrupted() || (deadline != 0 && deadline - System.nanoTime() <= 0)) {
-                    return;
-                }
-                cq.park(deadline == 0 ? 0 : deadline - System.nanoTime());
-            }
-        } finally {
-            spin.reset();
-        }
-    }
-
-    /** Wakes one caller that still waits, so that it takes over the reaper role. */
-    private void handOffReaping() {
-        int slot;
-        while ((slot = followers.pop()) >= 0) {
-            final CallSlot next = calls[slot];
-            next.leaveFollowers();
-            if (CallSlot.stateOf(next.stamp()) == CallSlot.SENT) {
-                final Thread thread = next.waiter;
-                if (thread != null) {
-                    LockSupport.unpark(thread);
-                    return;
-                }
-            }
-        }
-    }
-
-    private void runReaper() {
-        final IdleStrategy idle = ConsumerIdleStrategy.forVirtualThread(cq, config.spinRounds());
-        while (!closed) {
-            idle.idle(reap());
-        }
-        idle.reset(); // gives back a spin permit held when the client closed
-    }
-
-    /** @return CQEs taken; completes their calls and wakes their waiters */
+    /** Drains up to a batch of CQEs; the caller holds the reaper role. @return CQEs taken */
     private int reap() {
-        return cq.drain(reaper, config.reapBatch());
+        return cq.drain(matcher, config.reapBatch());
     }
 
-    /** Matches each CQE to its slot. Runs on the current reaper only. */
-    private final class Reaper implements EntryHandler<Cqe> {
+    /** The client's CQ as the completion strategies see it. */
+    private final class CompletionSource implements Completions.Source {
+        @Override
+        public int reap() {
+            return RingClient.this.reap();
+        }
+
+        @Override
+        public void parkOnCompletions(final long maxNanos) {
+            cq.park(maxNanos);
+        }
+
+        @Override
+        public IdleStrategy reaperIdle() {
+            return ConsumerIdleStrategy.forVirtualThread(cq, config.spinRounds());
+        }
+
+        @Override
+        public void abandonIfDue(final Call call, final long deadline) {
+            RingClient.this.abandonIfDue(call, deadline);
+        }
+
+        @Override
+        public int abandonedCalls() {
+            return abandoned.get();
+        }
+    }
+
+    /** Matches each CQE to its slot and wakes its waiter. Runs on the holder of the reaper role only. */
+    private final class CompletionMatcher implements EntryHandler<Cqe> {
         @Override
         public void onEntry(final Cqe cqe) {
             final long userData = cqe.userData();
+            if (userData == 0) {
+                return; // an aborted claim's zeroed entry: a completion for nobody
+            }
             final int slot = (int) userData;
             if (slot < 0 || slot >= calls.length) {
                 strayCompletions.incrementAndGet();
@@ -467,11 +447,9 @@ public final class RingClient implements AutoCloseable {
                 call.status = cqe.status();
                 call.cqeFlags = cqe.flags();
                 call.resultLength = cqe.resultLength();
+                // CAS (a full fence): publishes the completion fields with DONE, and orders them before the ring.
                 if (call.cas(generation, CallSlot.SENT, CallSlot.DONE)) {
-                    final Thread thread = call.waiter;
-                    if (thread != null && thread != Thread.currentThread()) {
-                        LockSupport.unpark(thread);
-                    }
+                    call.bell.ringFenced();
                     return;
                 }
             }
@@ -484,51 +462,37 @@ public final class RingClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives up the call if the caller was interrupted or its deadline passed: marks it abandoned (its slot stays
+     * with the server until the completion comes), asks the server to cancel it, and throws.
+     */
+    private void abandonIfDue(final Call call, final long deadline) {
+        if (Thread.currentThread().isInterrupted()) {
+            abandon(call, Status.CANCELLED, "interrupted while waiting");
+        }
+        if (deadline != 0 && deadline - System.nanoTime() <= 0) {
+            abandon(call, Status.DEADLINE_EXCEEDED, "no completion before the deadline");
+        }
+    }
+
     private void abandon(final Call call, final int status, final String why) {
-        if (call.slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
-            // The slot stays with the server until its completion arrives; the reaper frees it then.
+        final CallSlot slot = call.slot;
+        // Read while the call is still ours: once abandoned, the reaper may free the slot for another call.
+        final boolean idempotent = slot.idempotent;
+        final int capHandle = slot.capHandle;
+        if (slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
             onAbandoned();
-            sendCancel(call.slot, call.generation);
-            throw TransportException.of(status, true, call.slot.idempotent, why + " (the call may have run)");
+            sendCancel(slot, call.generation, capHandle);
+            throw TransportException.of(status, true, idempotent, why + " (the call may have run)");
         }
         if (call.state() != CallSlot.DONE) {
             throw new IllegalStateException("the call was closed while it was being awaited");
         }
     }
 
-    /**
-     * With {@link CompletionMode#CALLER_REAPS} only a waiting caller reaps; an abandoned call's completion might
-     * then never be reaped and its slot never come back (a client whose every slot was abandoned would wait
-     * forever for a slot). So the first abandonment starts a janitor: a virtual thread that takes the reaper role
-     * whenever nobody holds it, parking on the CQ, until every abandoned call has been reaped.
-     */
     private void onAbandoned() {
         abandoned.incrementAndGet();
-        if (config.completion() == CompletionMode.CALLER_REAPS && janitorRunning.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("capring-client-janitor").start(this::runJanitor);
-        }
-    }
-
-    private void runJanitor() {
-        do {
-            while (abandoned.get() > 0 && !closed) {
-                if (reaping.compareAndSet(false, true)) {
-                    try {
-                        if (reap() == 0 && abandoned.get() > 0) {
-                            cq.park(JANITOR_PARK_NANOS);
-                        }
-                    } finally {
-                        reaping.set(false);
-                        handOffReaping();
-                    }
-                } else {
-                    // A caller reaps now; look again later in case it leaves with abandoned calls outstanding.
-                    LockSupport.parkNanos(JANITOR_PARK_NANOS);
-                }
-            }
-            janitorRunning.set(false);
-            // Re-check: an abandonment between the loop's last look and the flag going down.
-        } while (abandoned.get() > 0 && !closed && janitorRunning.compareAndSet(false, true));
+        completions.onAbandoned();
     }
 
     // ---- slots ------------------------------------------------------------------------------------------------
@@ -560,9 +524,11 @@ public final class RingClient implements AutoCloseable {
     }
 
     private void freeSlot(final CallSlot slot) {
-        slot.waiter = null;
         freeSlots.push(slot.slot);
         slotPermits.release();
+        if (life.state() != State.OPEN) {
+            checkTerminated();
+        }
     }
 
     // ---- diagnostics and lifecycle ----------------------------------------------------------------------------
@@ -593,12 +559,13 @@ public final class RingClient implements AutoCloseable {
     }
 
     /**
-     * Reaps every completion already in the CQ (for example those of abandoned calls) without waiting.
+     * Reaps every completion already in the CQ (for example those of abandoned calls) without waiting. Does
+     * nothing (returns 0) while another thread holds the reaper role, as the dedicated reaper thread always does.
      *
      * @return completions reaped
      */
     public int reapNow() {
-        if (!reaping.compareAndSet(false, true)) {
+        if (!role.tryAcquire()) {
             return 0;
         }
         try {
@@ -609,34 +576,52 @@ public final class RingClient implements AutoCloseable {
             }
             return total;
         } finally {
-            reaping.set(false);
-            handOffReaping();
+            role.release();
         }
     }
 
+    /** @return the lifecycle state (a snapshot) */
+    public State state() {
+        return life.state();
+    }
+
     /**
-     * Flushes queued releases and stops the reaper thread; calls still in flight keep their slots. Idempotent.
+     * Closes the client to new calls and flushes queued releases; calls still holding slots go on. The client
+     * terminates (closes its ring handles, ends its threads) once every slot is free again, at once if none is
+     * held. Idempotent.
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!life.transition(State.OPEN, State.CLOSED)) {
             return;
         }
         flushReleases();
-        closed = true;
-        final Thread thread = reaperThread;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            try {
-                thread.join();
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        checkTerminated();
     }
 
     /** @return true once closed */
     public boolean isClosed() {
-        return closed;
+        return life.state() != State.OPEN;
+    }
+
+    /** Terminates a closed client whose every slot is free: ring handles closed, threads ended. Once. */
+    private void checkTerminated() {
+        if (slotPermits.availablePermits() != calls.length || !life.transition(State.CLOSED, State.TERMINATED)) {
+            return;
+        }
+        threads.close();
+        if (completions instanceof Completions.ReaperThread reaperThread) {
+            reaperThread.stop();
+        }
+        role.close(); // closes the CQ handle now, or when its holder gives the role up
+        controlLock.lock();
+        try {
+            controlSq.close();
+        } finally {
+            controlLock.unlock();
+        }
+        for (final CallSlot slot : calls) {
+            slot.sq.close();
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.capnproto.FromPointerReader;
  * <p>There is one instance per call slot, reused for every call through that slot: valid only while the
  * handler runs, and only on the handler's thread.
  */
-public final class ServerCall implements Runnable {
+public final class ServerCall {
     final RingServer server;
     final int slot;
     final RegionMessage params;
@@ -118,11 +118,5 @@ public final class ServerCall implements Runnable {
      */
     public int adopt(final Capability capability) {
         return server.capSet().grant(capability);
-    }
-
-    /** Runs this call on the current thread: the body of the thread-per-call dispatch mode. */
-    @Override
-    public void run() {
-        server.executeOnOwnThread(this);
     }
 }

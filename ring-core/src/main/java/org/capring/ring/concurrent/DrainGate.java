@@ -1,0 +1,176 @@
+package org.capring.ring.concurrent;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Admission and drain of work in flight, counted exactly: {@link #tryEnter()} before the work starts,
+ * {@link #exit()} when it ends, {@link #close()} to refuse new work, {@link #awaitIdle} to wait until the last
+ * piece of admitted work has left.
+ *
+ * {@snippet :
+ * if (!gate.tryEnter()) {
+ *     return refuse(Status.SHUTTING_DOWN);      // closed: refused before anything ran
+ * }
+ * try {
+ *     serve();
+ * } finally {
+ *     gate.exit();                               // the last one out after close() wakes the drainer
+ * }
+ * // drainer:
+ * gate.close();
+ * boolean drained = gate.awaitIdle(deadlineNanos);
+ * }
+ *
+ * <p><b>Protocol.</b> One word holds the count and the closed bit ({@code inFlight << 1 | closed}).
+ * {@code tryEnter} adds to the count <i>before</i> it looks at the bit, in the same atomic add (Jetty's
+ * {@code GracefulHandler} order): either the closer's later read of the count includes this entry and waits for
+ * it, or the entry sees the bit and backs out. No work slips between a check and an increment. The exit that
+ * brings a closed gate to zero completes the idle signal; there are no sleeps and no polling: a drain ends the
+ * moment in-flight reaches zero. This is the shape of HdrHistogram's {@code WriterReaderPhaser}: writers pay one
+ * atomic add on the way in and one on the way out; the one reader (the drainer) flips a bit and waits for the
+ * writers that were in.
+ *
+ * <p><b>Threads.</b> Any thread may enter, exit, close and wait. Each successful {@code tryEnter} must be
+ * matched by exactly one {@code exit}; an {@code exit} without an entry is refused with an exception. A gate
+ * closes once and never reopens (make a new gate for new work). Lock-free on enter and exit, allocation-free
+ * except for the one idle signal made when the gate closes.
+ */
+public final class DrainGate {
+    private static final VarHandle STATE;
+    private static final VarHandle IDLE;
+    private static final long CLOSED = 1;
+    private static final long ONE = 2;
+
+    static {
+        try {
+            final MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(DrainGate.class, "state", long.class);
+            IDLE = lookup.findVarHandle(DrainGate.class, "idle", CompletableFuture.class);
+        } catch (final ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile long state;
+    /** Completed when the gate is closed and nothing is in flight; made by the first close. */
+    @SuppressWarnings("unused") // accessed through IDLE
+    private volatile CompletableFuture<Void> idle;
+
+    /**
+     * Admits one piece of work, unless the gate is closed.
+     *
+     * @return true if admitted (then call {@link #exit()} exactly once); false if closed (nothing to undo)
+     */
+    public boolean tryEnter() {
+        // Atomic add: counts this entry before the closed bit is read from the same word.
+        final long before = (long) STATE.getAndAdd(this, ONE);
+        if ((before & CLOSED) != 0) {
+            exit();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Ends one piece of admitted work; the last one out of a closed gate signals {@link #awaitIdle}.
+     *
+     * @throws IllegalStateException if nothing was in flight (an exit without its entry)
+     */
+    public void exit() {
+        // Atomic add: releases this entry's work to the drainer that acquires the count.
+        final long after = (long) STATE.getAndAdd(this, -ONE) - ONE;
+        if (after < 0) {
+            STATE.getAndAdd(this, ONE);
+            throw new IllegalStateException("DrainGate.exit without a matching tryEnter");
+        }
+        if (after == CLOSED) {
+            signalIdle();
+        }
+    }
+
+    /**
+     * Refuses new work from now on; work already admitted goes on.
+     *
+     * @return true if this call closed the gate, false if it was closed already
+     */
+    public boolean close() {
+        CompletableFuture<Void> signal = idle;
+        if (signal == null) {
+            // CAS: one idle signal for every closer and waiter; published before the closed bit.
+            IDLE.compareAndSet(this, null, new CompletableFuture<Void>());
+            signal = idle;
+        }
+        // Atomic or: sets the bit; the count it returns tells whether anything is still in flight.
+        final long before = (long) STATE.getAndBitwiseOr(this, CLOSED);
+        if ((before & CLOSED) != 0) {
+            return false;
+        }
+        if (before == 0) {
+            signal.complete(null);
+        }
+        return true;
+    }
+
+    private void signalIdle() {
+        final CompletableFuture<Void> signal = idle;
+        if (signal != null) {
+            signal.complete(null);
+        }
+    }
+
+    /**
+     * Waits until the gate is closed and nothing is in flight, or the deadline passes.
+     *
+     * @param deadlineNanos absolute deadline on the {@link System#nanoTime()} clock
+     * @return true if idle (closed, nothing in flight); false if the deadline passed first
+     * @throws IllegalStateException if the gate is not closed (it could never become idle for good)
+     * @throws InterruptedException  if interrupted while waiting
+     */
+    public boolean awaitIdle(final long deadlineNanos) throws InterruptedException {
+        final CompletableFuture<Void> signal = idle;
+        if (signal == null || !isClosed()) {
+            throw new IllegalStateException("awaitIdle on an open gate: close() it first");
+        }
+        final long left = deadlineNanos - System.nanoTime();
+        if (signal.isDone()) {
+            return true;
+        }
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            signal.get(left, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (final TimeoutException e) {
+            return false;
+        } catch (final ExecutionException e) {
+            throw new IllegalStateException("the idle signal cannot fail", e);
+        }
+    }
+
+    /** @return true once closed and nothing is in flight */
+    public boolean isIdle() {
+        return (long) STATE.getVolatile(this) == CLOSED;
+    }
+
+    /** @return true once {@link #close()} has been called */
+    public boolean isClosed() {
+        return ((long) STATE.getVolatile(this) & CLOSED) != 0;
+    }
+
+    /** @return work admitted and not yet exited (a snapshot) */
+    public long inFlight() {
+        return (long) STATE.getVolatile(this) >>> 1;
+    }
+
+    @Override
+    public String toString() {
+        return "DrainGate{inFlight=" + inFlight() + (isClosed() ? ", closed" : "") + "}";
+    }
+}
