@@ -13,7 +13,7 @@ import java.util.Objects;
  *                            {@value ServerConfig#DEFAULT_TRAVERSAL_LIMIT_WORDS})
  * @param nestingLimit        capnp nesting limit for results (default {@value ServerConfig#DEFAULT_NESTING_LIMIT})
  * @param spinRounds          {@link Thread#onSpinWait()} rounds the reaper polls the CQ before it parks (default
- *                            {@value ServerConfig#DEFAULT_SPIN_ROUNDS}; 0 parks at once; spins only while a
+ *                            {@link ServerConfig#defaultSpinRounds()}; 0 parks at once; spins only while a
  *                            {@link org.capring.ring.SpinBudget} permit says a core is free);
  *                            callers that are not reaping never spin
  */
@@ -46,10 +46,13 @@ public record ClientConfig(
         }
     }
 
-    /** @return the defaults */
+    /**
+     * @return the defaults
+     * @throws IllegalArgumentException if the {@value ServerConfig#SPIN_ROUNDS_PROPERTY} property is malformed
+     */
     public static ClientConfig defaults() {
         return new ClientConfig(CompletionMode.CALLER_REAPS, DEFAULT_REAP_BATCH, DEFAULT_RELEASE_BATCH,
-            ServerConfig.DEFAULT_TRAVERSAL_LIMIT_WORDS, ServerConfig.DEFAULT_NESTING_LIMIT, ServerConfig.DEFAULT_SPIN_ROUNDS);
+            ServerConfig.DEFAULT_TRAVERSAL_LIMIT_WORDS, ServerConfig.DEFAULT_NESTING_LIMIT, ServerConfig.defaultSpinRounds());
     }
 
     /**

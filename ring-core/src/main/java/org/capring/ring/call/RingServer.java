@@ -80,6 +80,8 @@ public final class RingServer implements AutoCloseable {
     /** Capabilities whose last handle went; the reader retires their endpoints. */
     private final ConcurrentLinkedQueue<Capability> retired = new ConcurrentLinkedQueue<>();
     private final AtomicLong refused = new AtomicLong();
+    /** Calls admitted through the gate; written by the reader only. */
+    private final AtomicLong admitted = new AtomicLong();
     private final Reader reader;
     private volatile Thread readerThread;
 
@@ -163,7 +165,9 @@ public final class RingServer implements AutoCloseable {
 
     /** @return calls admitted (dispatched or queued) and not yet completed */
     public int inFlight() {
-        return (int) inFlight.inFlight();
+        // Finished first, admitted second: a call admitted in between counts as in flight, as it is.
+        final long done = runner.finished();
+        return (int) (admitted.get() - done);
     }
 
     /** @return calls completed (any status) */
@@ -293,6 +297,8 @@ public final class RingServer implements AutoCloseable {
                 runner.reject(cq, userData, rawSlot, Status.SHUTTING_DOWN);
                 return;
             }
+            // Ordered store: the drain's counts read it (the gate itself counts refusals for a moment, too).
+            admitted.lazySet(admitted.get() + 1);
             call.userData = userData;
             call.paramsLength = length;
             call.interfaceId = capability.interfaceId();
@@ -333,21 +339,24 @@ public final class RingServer implements AutoCloseable {
             return DrainResult.NONE;
         }
         final long refusedBefore = refused.get();
-        final long atStart = inFlight.inFlight();
         inFlight.close();
         LockSupport.unpark(readerThread); // a reader parked on an empty SQ sees the drain at once
+        // Counted from the server's own books, not from the gate, which also counts a refusal for a moment.
+        final long atStart = inFlight();
         long leftAfterGrace = 0;
+        int stuck = 0;
         if (!inFlight.awaitIdle(System.nanoTime() + grace.toNanos())) {
-            leftAfterGrace = inFlight.inFlight();
+            leftAfterGrace = inFlight();
             for (final ServerCall call : calls) {
                 if (call.busy) {
                     call.cancelled = true;
                 }
             }
             dispatch.cancelAll(readerThread);
-            inFlight.awaitIdle(System.nanoTime() + Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)));
+            if (!inFlight.awaitIdle(System.nanoTime() + Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)))) {
+                stuck = inFlight();
+            }
         }
-        final int stuck = (int) inFlight.inFlight();
         life.transition(State.DRAINING, State.STOPPED);
         LockSupport.unpark(readerThread);
         threads.close();

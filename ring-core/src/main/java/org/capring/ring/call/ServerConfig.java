@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param shutdownGrace       how long {@link RingServer#close()} lets in-flight calls finish before it
  *                            cancels them (default 5 s)
  * @param spinRounds          {@link Thread#onSpinWait()} rounds the reader and the endpoints poll before they
- *                            park (default {@value #DEFAULT_SPIN_ROUNDS}; 0 parks at once; spins only while a
+ *                            park (default {@link #defaultSpinRounds()}; 0 parks at once; spins only while a
  *                            {@link org.capring.ring.SpinBudget} permit says a core is free)
  */
 public record ServerConfig(
@@ -37,12 +37,12 @@ public record ServerConfig(
     /** Default nesting limit. */
     public static final int DEFAULT_NESTING_LIMIT = 64;
     /**
-     * Default spin rounds before parking: none, park at once. Spinning is opt-in and experimental: 64 rounds (about a
-     * microsecond of {@link Thread#onSpinWait()}) made a call 1.7× faster on two cores in the call benchmark
-     * ({@code CapringCall} vs {@code CapringCallNoSpin}) and allocate less, but with it the shutdown, revocation and
-     * client stress tests have hung or left a thread behind in a few runs out of ten, which is not yet explained.
+     * Default spin rounds before parking, unless the system property {@value #SPIN_ROUNDS_PROPERTY} says otherwise
+     * ({@link #defaultSpinRounds()}).
      */
     public static final int DEFAULT_SPIN_ROUNDS = 0;
+    /** System property that overrides {@link #DEFAULT_SPIN_ROUNDS} for every default configuration (soak runs). */
+    public static final String SPIN_ROUNDS_PROPERTY = "capring.spinRounds";
 
     /**
      * @throws NullPointerException     if dispatch or shutdownGrace is null
@@ -74,7 +74,30 @@ public record ServerConfig(
     /** @return the defaults */
     public static ServerConfig defaults() {
         return new ServerConfig(DispatchMode.ENDPOINT_LOOP, DEFAULT_BATCH, DEFAULT_ENDPOINT_QUEUE,
-            DEFAULT_TRAVERSAL_LIMIT_WORDS, DEFAULT_NESTING_LIMIT, Duration.ofSeconds(5), DEFAULT_SPIN_ROUNDS);
+            DEFAULT_TRAVERSAL_LIMIT_WORDS, DEFAULT_NESTING_LIMIT, Duration.ofSeconds(5), defaultSpinRounds());
+    }
+
+    /**
+     * The spin rounds of {@link #defaults()} and {@link ClientConfig#defaults()}: the system property
+     * {@value #SPIN_ROUNDS_PROPERTY} if set, else {@value #DEFAULT_SPIN_ROUNDS}.
+     *
+     * @return spin rounds before parking
+     * @throws IllegalArgumentException if the property is set but is not a non-negative integer
+     */
+    public static int defaultSpinRounds() {
+        final String value = System.getProperty(SPIN_ROUNDS_PROPERTY);
+        if (value == null) {
+            return DEFAULT_SPIN_ROUNDS;
+        }
+        try {
+            final int rounds = Integer.parseInt(value.strip());
+            if (rounds >= 0) {
+                return rounds;
+            }
+        } catch (final NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(SPIN_ROUNDS_PROPERTY + " must be a non-negative integer: '" + value + "'");
     }
 
     /**

@@ -164,7 +164,11 @@ public final class DrainGate {
         return ((long) STATE.getVolatile(this) & CLOSED) != 0;
     }
 
-    /** @return work admitted and not yet exited (a snapshot) */
+    /**
+     * @return work admitted and not yet exited (a snapshot); after {@link #close()} it also counts, for the
+     *     instant of their atomic add, entries that are being refused, so a drain's exact counts come from its own
+     *     books and its end from {@link #awaitIdle}, never from this number
+     */
     public long inFlight() {
         return (long) STATE.getVolatile(this) >>> 1;
     }

@@ -25,7 +25,7 @@ final class CallFixture implements AutoCloseable {
 
     CallFixture(final DispatchMode dispatch, final CompletionMode completion, final int slots, final int params,
                 final int result) {
-        this(dispatch, completion, slots, params, result, ServerConfig.DEFAULT_SPIN_ROUNDS);
+        this(dispatch, completion, slots, params, result, ServerConfig.defaultSpinRounds());
     }
 
     CallFixture(final DispatchMode dispatch, final CompletionMode completion, final int slots, final int params,

@@ -50,7 +50,30 @@ class ConfigTest {
             S.nestingLimit(), S.shutdownGrace(), 0), S.withSpinRounds(0));
         assertEquals(new ClientConfig(C.completion(), C.reapBatch(), C.releaseBatch(), C.traversalLimitWords(),
             C.nestingLimit(), 7), C.withSpinRounds(7));
-        assertEquals(ServerConfig.DEFAULT_SPIN_ROUNDS, S.spinRounds());
-        assertEquals(ServerConfig.DEFAULT_SPIN_ROUNDS, C.spinRounds());
+        assertEquals(ServerConfig.defaultSpinRounds(), S.spinRounds());
+        assertEquals(ServerConfig.defaultSpinRounds(), C.spinRounds());
+    }
+
+    @Test
+    void spinRoundsProperty_overridesTheDefault_andMalformedValuesAreRefused() {
+        final String before = System.getProperty(ServerConfig.SPIN_ROUNDS_PROPERTY);
+        try {
+            System.clearProperty(ServerConfig.SPIN_ROUNDS_PROPERTY);
+            assertEquals(ServerConfig.DEFAULT_SPIN_ROUNDS, ServerConfig.defaultSpinRounds());
+            System.setProperty(ServerConfig.SPIN_ROUNDS_PROPERTY, " 17 ");
+            assertEquals(17, ServerConfig.defaults().spinRounds());
+            assertEquals(17, ClientConfig.defaults().spinRounds());
+            for (final String bad : new String[] {"-1", "lots", ""}) {
+                System.setProperty(ServerConfig.SPIN_ROUNDS_PROPERTY, bad);
+                rejects(IllegalArgumentException.class, ServerConfig.SPIN_ROUNDS_PROPERTY, ServerConfig::defaults);
+                rejects(IllegalArgumentException.class, ServerConfig.SPIN_ROUNDS_PROPERTY, ClientConfig::defaults);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(ServerConfig.SPIN_ROUNDS_PROPERTY);
+            } else {
+                System.setProperty(ServerConfig.SPIN_ROUNDS_PROPERTY, before);
+            }
+        }
     }
 }
