@@ -24,8 +24,7 @@ final class CallRunner {
     private final DrainGate inFlight;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    /** Admitted calls that have left flight (completed, or refused after admission); counted before the exit. */
-    private final AtomicLong finished = new AtomicLong();
+
 
     CallRunner(final Ring ring, final DrainGate inFlight) {
         this.ring = ring;
@@ -42,10 +41,6 @@ final class CallRunner {
         return rejected.get();
     }
 
-    /** @return admitted calls that have left flight */
-    long finished() {
-        return finished.get();
-    }
 
     /** Runs the handler (unless the call was cancelled or is late) and completes the call. Never throws. */
     void execute(final ServerCall call, final RingProducer<Cqe> cq) {
@@ -135,7 +130,6 @@ final class CallRunner {
                 cqLock.unlock();
             }
         }
-        finished.incrementAndGet();
         inFlight.exit();
     }
 

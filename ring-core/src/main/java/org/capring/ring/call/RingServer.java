@@ -80,8 +80,6 @@ public final class RingServer implements AutoCloseable {
     /** Capabilities whose last handle went; the reader retires their endpoints. */
     private final ConcurrentLinkedQueue<Capability> retired = new ConcurrentLinkedQueue<>();
     private final AtomicLong refused = new AtomicLong();
-    /** Calls admitted through the gate; written by the reader only. */
-    private final AtomicLong admitted = new AtomicLong();
     private final Reader reader;
     private volatile Thread readerThread;
 
@@ -165,9 +163,7 @@ public final class RingServer implements AutoCloseable {
 
     /** @return calls admitted (dispatched or queued) and not yet completed */
     public int inFlight() {
-        // Finished first, admitted second: a call admitted in between counts as in flight, as it is.
-        final long done = runner.finished();
-        return (int) (admitted.get() - done);
+        return (int) inFlight.inFlight();
     }
 
     /** @return calls completed (any status) */
@@ -297,8 +293,6 @@ public final class RingServer implements AutoCloseable {
                 runner.reject(cq, userData, rawSlot, Status.SHUTTING_DOWN);
                 return;
             }
-            // Ordered store: the drain's counts read it (the gate itself counts refusals for a moment, too).
-            admitted.lazySet(admitted.get() + 1);
             call.userData = userData;
             call.paramsLength = length;
             call.interfaceId = capability.interfaceId();
@@ -341,7 +335,6 @@ public final class RingServer implements AutoCloseable {
         final long refusedBefore = refused.get();
         inFlight.close();
         LockSupport.unpark(readerThread); // a reader parked on an empty SQ sees the drain at once
-        // Counted from the server's own books, not from the gate, which also counts a refusal for a moment.
         final long atStart = inFlight();
         long leftAfterGrace = 0;
         int stuck = 0;

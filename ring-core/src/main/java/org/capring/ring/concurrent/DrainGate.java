@@ -27,18 +27,19 @@ import java.util.concurrent.TimeoutException;
  * }
  *
  * <p><b>Protocol.</b> One word holds the count and the closed bit ({@code inFlight << 1 | closed}).
- * {@code tryEnter} adds to the count <i>before</i> it looks at the bit, in the same atomic add (Jetty's
- * {@code GracefulHandler} order): either the closer's later read of the count includes this entry and waits for
- * it, or the entry sees the bit and backs out. No work slips between a check and an increment. The exit that
- * brings a closed gate to zero completes the idle signal; there are no sleeps and no polling: a drain ends the
- * moment in-flight reaches zero. This is the shape of HdrHistogram's {@code WriterReaderPhaser}: writers pay one
- * atomic add on the way in and one on the way out; the one reader (the drainer) flips a bit and waits for the
- * writers that were in.
+ * {@code tryEnter} checks the bit and counts the entry in one compare-and-set of that word, so no work slips
+ * between a check and an increment (the hazard Jetty's {@code GracefulHandler} avoids by incrementing first):
+ * either the entry is counted before the close, and the closer's drain waits for it, or the close came first and
+ * the entry is refused without ever touching the count. The exit that brings a closed gate to zero completes
+ * the idle signal; there are no sleeps and no polling: a drain ends the moment in-flight reaches zero. This is
+ * the shape of HdrHistogram's {@code WriterReaderPhaser}: writers pay one atomic operation on the way in and one
+ * on the way out; the one reader (the drainer) flips a bit and waits for the writers that were in. Because a
+ * refusal never changes the word, {@link #inFlight()} and {@link #isIdle()} are exact at every instant.
  *
  * <p><b>Threads.</b> Any thread may enter, exit, close and wait. Each successful {@code tryEnter} must be
  * matched by exactly one {@code exit}; an {@code exit} without an entry is refused with an exception. A gate
  * closes once and never reopens (make a new gate for new work). Lock-free on enter and exit, allocation-free
- * except for the one idle signal made when the gate closes.
+ * except for the one idle signal made when the gate closes. Linearizable (checked by Lincheck).
  */
 public final class DrainGate {
     private static final VarHandle STATE;
@@ -68,13 +69,16 @@ public final class DrainGate {
      * @return true if admitted (then call {@link #exit()} exactly once); false if closed (nothing to undo)
      */
     public boolean tryEnter() {
-        // Atomic add: counts this entry before the closed bit is read from the same word.
-        final long before = (long) STATE.getAndAdd(this, ONE);
-        if ((before & CLOSED) != 0) {
-            exit();
-            return false;
+        while (true) {
+            final long now = (long) STATE.getVolatile(this);
+            if ((now & CLOSED) != 0) {
+                return false;
+            }
+            // CAS: counts this entry only if the gate is still open in the very word that counts it.
+            if (STATE.compareAndSet(this, now, now + ONE)) {
+                return true;
+            }
         }
-        return true;
     }
 
     /**
@@ -154,7 +158,7 @@ public final class DrainGate {
         }
     }
 
-    /** @return true once closed and nothing is in flight */
+    /** @return true once the gate is closed and the last admitted piece of work has left (it stays true) */
     public boolean isIdle() {
         return (long) STATE.getVolatile(this) == CLOSED;
     }
@@ -164,11 +168,7 @@ public final class DrainGate {
         return ((long) STATE.getVolatile(this) & CLOSED) != 0;
     }
 
-    /**
-     * @return work admitted and not yet exited (a snapshot); after {@link #close()} it also counts, for the
-     *     instant of their atomic add, entries that are being refused, so a drain's exact counts come from its own
-     *     books and its end from {@link #awaitIdle}, never from this number
-     */
+    /** @return work admitted and not yet exited (a snapshot) */
     public long inFlight() {
         return (long) STATE.getVolatile(this) >>> 1;
     }

@@ -63,8 +63,6 @@ public final class VirtualThreads {
     public Thread start(final String name, final Runnable body) {
         Objects.requireNonNull(body, "body");
         if (!running.tryEnter()) {
-            // The refused entry counted for a moment: it may have hidden the idle state from close().
-            checkTerminated();
             throw new IllegalStateException(owner + ": closed, no new threads");
         }
         final Thread thread;
