@@ -13,11 +13,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #tryAcquire()}.
  */
 public final class SpinBudget {
+    /** System property that sets the permits outright (for measurements); unset: the formula above. */
+    public static final String PERMITS_PROPERTY = "capring.spinPermits";
     private static final int PERMITS = permits(Runtime.getRuntime().availableProcessors(),
-        System.getProperty("jdk.virtualThreadScheduler.parallelism"));
+        System.getProperty("jdk.virtualThreadScheduler.parallelism"), System.getProperty(PERMITS_PROPERTY));
     private static final AtomicInteger SPINNING = new AtomicInteger();
 
     private SpinBudget() {
+    }
+
+    /**
+     * @param processors  processors available to the JVM
+     * @param parallelism the virtual-thread scheduler's parallelism property, or null when unset
+     * @param override    the {@value #PERMITS_PROPERTY} property, or null when unset
+     * @return the override if set, else {@link #permits(int, String)}
+     * @throws IllegalArgumentException if the override is not a non-negative integer
+     */
+    static int permits(final int processors, final String parallelism, final String override) {
+        if (override != null) {
+            try {
+                final int permits = Integer.parseInt(override.strip());
+                if (permits >= 0) {
+                    return permits;
+                }
+            } catch (final NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(PERMITS_PROPERTY + " must be a non-negative integer: '" + override + "'");
+        }
+        return permits(processors, parallelism);
     }
 
     /**

@@ -16,10 +16,19 @@
  *   <li>The consumer acquires each commit sequence in position order, reads the batch in place and
  *       release-stores the head once; producers acquire the head only when their cached copy says full.
  *       Because readiness lives in the entry itself, the consumer never polls a shared tail line.</li>
- *   <li>Wake-up: the consumer raises NEED_WAKEUP with a volatile store, re-checks, then parks; a producer issues
- *       a full fence after publishing and then reads the flag. One of the two always sees the other.</li>
+ *   <li>Wake-up: the consumer arms the queue's {@link org.capring.ring.concurrent.Doorbell} (a volatile store of
+ *       its thread), raises NEED_WAKEUP in ring memory for tools and other processes, re-checks, then parks; a
+ *       producer issues a full fence after publishing and then reads the doorbell, taking the armed thread out
+ *       of it with a CAS before it unparks it. One of the two always sees the other, and a producer can only
+ *       ever wake the thread that armed (the flag-then-waiter protocol this replaced could clear a new waiter's
+ *       flag while unparking the previous one: {@code DoorbellLincheckTest} shows the schedule).</li>
  * </ul>
  * Each side keeps a private cursor; the producer caches the consumer's head, so the head line moves between
  * cores only when the queue looks full.
+ *
+ * <h2>Lifetime</h2>
+ * Every queue handle holds a lease on the ring's memory ({@code RingMemory}); {@link org.capring.ring.Ring#close()}
+ * gives up only the ring's own lease, so memory is released when the last handle is closed (or collected), never
+ * while a thread can still reach it through a handle.
  */
 package org.capring.ring;

@@ -75,6 +75,8 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
         private final int spinRounds;
         /** Endpoints by capability; read and written by the reader only. */
         private final IdentityHashMap<Capability, Endpoint> endpoints = new IdentityHashMap<>();
+        /** Run a call on the reader when its capability has nothing queued or running (experiment). */
+        private final boolean inlineWhenIdle = Boolean.getBoolean("capring.inlineWhenIdle");
 
         EndpointLoops(final Ring ring, final CallRunner runner, final VirtualThreads threads,
                       final RingProducer<Cqe> readerCq, final ServerConfig config) {
@@ -89,6 +91,10 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
         @Override
         public void dispatch(final ServerCall call) {
             Endpoint endpoint = endpoints.get(call.capability);
+            if (inlineWhenIdle && (endpoint == null || endpoint.isIdle())) {
+                runner.execute(call, readerCq);
+                return;
+            }
             if (endpoint == null) {
                 endpoint = start(call.capability);
                 if (endpoint == null) {
@@ -96,7 +102,9 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
                     return;
                 }
             }
-            if (!endpoint.mailbox.offer(call)) {
+            if (endpoint.mailbox.offer(call)) {
+                endpoint.offered++;
+            } else {
                 runner.refuseAdmitted(call, readerCq, Status.OVERLOADED);
             }
         }
@@ -144,6 +152,15 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
             final Mailbox<ServerCall> mailbox;
             final RingProducer<Cqe> cq;
             volatile Thread thread;
+            /** Calls offered; the reader's own count. */
+            long offered;
+            /** Calls done; written by the endpoint, read by the reader. */
+            private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+
+            /** @return true if every call offered is done (reader only) */
+            boolean isIdle() {
+                return done.get() == offered;
+            }
 
             Endpoint(final Mailbox<ServerCall> mailbox, final RingProducer<Cqe> cq) {
                 this.mailbox = mailbox;
@@ -157,6 +174,7 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
                     ServerCall call;
                     while ((call = mailbox.take(spin)) != null) {
                         runner.execute(call, cq);
+                        done.lazySet(done.get() + 1);
                     }
                 } finally {
                     spin.reset();

@@ -12,6 +12,15 @@
  * region holds a UTF-8 message of {@code resultLength} bytes. CQE flag {@link org.capring.ring.call.Status#FLAG_DISPATCHED}
  * says the handler started. RELEASE and CANCEL entries are answered only when invalid.
  *
+ * <h2>Roles</h2>
+ * Each protocol has one home: the client's {@code ReaperRole} (who may drain the CQ, and the hand-off of that
+ * right between waiting callers) and {@code Completions} (how callers wait, per
+ * {@link org.capring.ring.call.CompletionMode}); the server's {@code Dispatch} (how admitted calls run, per
+ * {@link org.capring.ring.call.DispatchMode}), {@code Mailbox} (an endpoint's queue, which never strands a call
+ * offered before its retirement) and {@code CallRunner} (handler, status mapping, completion). Both sides use the
+ * general pieces of {@code org.capring.ring.concurrent}: doorbells, the drain gate, the lifecycle state machine and
+ * the thread factory.
+ *
  * <h2>Memory ordering</h2>
  * Slot ownership moves with the ring's own release/acquire pairs: the caller's params writes happen before its
  * submit, the server's result writes before its CQE, the reaper's status writes before its release of the

@@ -1,0 +1,10 @@
+package org.capring.bench.call;
+
+import org.capring.bench.BenchFlags;
+import org.openjdk.jmh.annotations.Fork;
+
+/** {@link CallDesigns} with a spin budget of two spinners on two processors (every waiter may spin). */
+@Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
+    BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH, BenchFlags.VIRTUAL_EXECUTOR, "-Dcapring.spinPermits=2"})
+public class CallDesignsTwoSpinners extends CallDesigns {
+}
