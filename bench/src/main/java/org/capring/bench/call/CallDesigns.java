@@ -19,9 +19,11 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One typed Echo call through the generated stub from a virtual-thread caller, across the call runtime's design
- * choices: where the handler runs ({@code endpoint}: the capability's endpoint loop; {@code inline}: the reader;
- * {@code idleInline}: the reader when the capability has nothing queued or running, else its endpoint) and how
- * long each waiter spins before it parks. The spin budget is the runtime's (one spinner on two processors).
+ * choices: where the handler runs ({@code endpoint}: the capability's endpoint loop, the capability declared
+ * blocking; {@code idleInline}: declared non-blocking, so the reader runs the call when the capability has nothing
+ * queued or running; {@code inline}: {@link DispatchMode#INLINE}, the reader runs every call) and how long each
+ * waiter spins before it parks. The spin budget is the runtime's ({@link CallDesignsOneSpinner}: one spinner
+ * fewer).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +36,7 @@ public class CallDesigns {
     public String design;
 
     /** Spin rounds before parking (server loops and caller-reaper). */
-    @Param({"0", "64", "256"})
+    @Param({"0", "16", "64", "256"})
     public int spin;
 
     private EchoRig rig;
@@ -43,9 +45,8 @@ public class CallDesigns {
     /** Starts the server and the client. */
     @Setup(Level.Trial)
     public void setUp() {
-        System.setProperty("capring.inlineWhenIdle", Boolean.toString(design.equals("idleInline")));
         rig = new EchoRig(design.equals("inline") ? DispatchMode.INLINE : DispatchMode.ENDPOINT_LOOP,
-            CompletionMode.CALLER_REAPS, spin);
+            CompletionMode.CALLER_REAPS, spin, !design.equals("endpoint"));
     }
 
     /** Stops them. */

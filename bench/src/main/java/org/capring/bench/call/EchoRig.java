@@ -49,15 +49,29 @@ public final class EchoRig implements AutoCloseable {
      * @param spinRounds spin rounds of the server's loops and the client's reaper before they park
      */
     public EchoRig(final DispatchMode dispatch, final CompletionMode completion, final int spinRounds) {
+        this(dispatch, completion, spinRounds, true);
+    }
+
+    /**
+     * @param dispatch    server dispatch mode
+     * @param completion  client completion mode
+     * @param spinRounds  spin rounds of the server's loops and the client's reaper before they park
+     * @param nonBlocking declare the echo capabilities {@link Capability#nonBlocking() non-blocking} (they are): an
+     *                    endpoint-loop server then runs a call on its reader when the capability is idle
+     */
+    public EchoRig(final DispatchMode dispatch, final CompletionMode completion, final int spinRounds,
+                   final boolean nonBlocking) {
         ring = Ring.allocate(RingLayout.builder().sqCapacity(1024).sqProducers(ProducerMode.MULTI)
             .slots(SLOTS, 256, 256).build());
         final CapSet caps = new CapSet(16);
-        handle = caps.grant(new Capability("echo", Echo.TYPE_ID, 1, call -> {
+        final Capability echo = new Capability("echo", Echo.TYPE_ID, 1, call -> {
             final long value = call.params(Echo.EchoParams.factory).getValue();
             call.initResult(Echo.EchoResults.factory).setValue(value);
-        }));
-        final int generatedHandle = caps.grant(Echo.capability("echo-generated",
-            (params, results, call) -> results.setValue(params.getValue())));
+        });
+        handle = caps.grant(nonBlocking ? echo.asNonBlocking() : echo);
+        final Capability generatedEcho = Echo.capability("echo-generated",
+            (params, results, call) -> results.setValue(params.getValue()));
+        final int generatedHandle = caps.grant(nonBlocking ? generatedEcho.asNonBlocking() : generatedEcho);
         server = RingServer.start(ring, caps,
             ServerConfig.defaults().withDispatch(dispatch).withSpinRounds(spinRounds));
         client = RingClient.open(ring, ClientConfig.defaults().withCompletion(completion).withSpinRounds(spinRounds));

@@ -76,7 +76,7 @@ public final class Call implements AutoCloseable {
             throw TransportException.of(Status.PARAMS_TOO_LARGE, false, slot.idempotent,
                 "params outgrew the slot region");
         }
-        slot.client.send(this);
+        slot.client.send(slot, generation);
     }
 
     /**
@@ -93,7 +93,7 @@ public final class Call implements AutoCloseable {
         if (s != CallSlot.SENT && s != CallSlot.DONE) {
             throw new IllegalStateException("await on a call that is " + describe(s) + " (send it first)");
         }
-        slot.client.await(this);
+        slot.client.await(slot, generation);
         if (slot.status != Status.OK) {
             throw slot.failure();
         }
@@ -160,7 +160,7 @@ public final class Call implements AutoCloseable {
      */
     @Override
     public void close() {
-        slot.client.close(this);
+        slot.client.close(slot, generation);
     }
 
     private void requireState(final int expected, final String what) {

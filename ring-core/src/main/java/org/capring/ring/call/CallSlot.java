@@ -14,6 +14,9 @@ import org.capring.ring.concurrent.Doorbell;
  * <p>State and generation share one word (the stamp, {@code generation << 8 | state}), and every transition is a
  * CAS on the whole stamp. A {@link Call} handle carries the generation it was issued for, so an old handle can
  * never move the slot of a later call; the reaper uses the generation in the CQE's userData the same way.
+ * Generations are 32-bit and never 0 (they wrap from -1 to 1), so no call's userData is ever 0: a zeroed CQE
+ * (an aborted claim) completes nobody. A handle could alias a later call only after 2^32 - 1 further calls
+ * through its slot.
  *
  * <pre>
  *   FREE --newCall--> BUILDING --send--> SENT --CQE--> DONE --close--> FREE
@@ -76,6 +79,12 @@ final class CallSlot {
         this.sq = sq;
     }
 
+    /** @return the generation after {@code generation}: 32-bit, wrapping past -1 to 1, never 0 */
+    static int nextGeneration(final int generation) {
+        final int next = generation + 1;
+        return next == 0 ? 1 : next;
+    }
+
     static int generationOf(final long stamp) {
         return (int) (stamp >>> 8);
     }
@@ -101,7 +110,7 @@ final class CallSlot {
 
     /** A free slot taken by a new call: next generation, BUILDING. Only the holder of the slot's permit calls it. */
     int acquire(final int handle, final long iface, final int method, final long deadline) {
-        final int generation = generationOf(stamp()) + 1 & 0x00FF_FFFF;
+        final int generation = nextGeneration(generationOf(stamp()));
         capHandle = handle;
         interfaceId = iface;
         methodId = method;

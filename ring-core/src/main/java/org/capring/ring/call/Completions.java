@@ -37,12 +37,14 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
         IdleStrategy reaperIdle();
 
         /**
-         * Abandons {@code call} (and throws) if the caller was interrupted or the deadline passed.
+         * Abandons call {@code generation} of {@code slot} (and throws) if the caller was interrupted or the
+         * deadline passed.
          *
-         * @param call     the awaited call
-         * @param deadline its deadline, 0 for none
+         * @param slot       the awaited call's slot
+         * @param generation the awaited call's generation
+         * @param deadline   its deadline, 0 for none
          */
-        void abandonIfDue(Call call, long deadline);
+        void abandonIfDue(CallSlot slot, int generation, long deadline);
 
         /** @return calls abandoned whose completions have not been reaped yet */
         int abandonedCalls();
@@ -65,8 +67,11 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
             : new ReaperThread(client, role, threads);
     }
 
-    /** Waits until {@code call} is DONE, abandoning it on interrupt or deadline (which throws). */
-    abstract void await(Call call);
+    /**
+     * Waits until call {@code generation} of {@code slot} is DONE, abandoning it on interrupt or deadline (which
+     * throws). Takes the slot and generation, never the {@link Call}, so that the call's handle does not escape.
+     */
+    abstract void await(CallSlot slot, int generation);
 
     /** The SQ is full: help it drain by reaping, if this mode lets a caller reap. */
     abstract void whileSqFull();
@@ -78,15 +83,14 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
     abstract void start();
 
     /** Parks the caller on its slot's doorbell until its call completes, the role passes to it, or the deadline. */
-    final void parkOnSlot(final Call call, final long deadline, final boolean mayReap) {
-        final CallSlot slot = call.slot;
+    final void parkOnSlot(final CallSlot slot, final int generation, final long deadline, final boolean mayReap) {
         slot.bell.arm();
         try {
             if (mayReap) {
                 role.follow(slot);
             }
             // Re-check after arming: the reaper may have completed us, or left, meanwhile.
-            if (call.state() == CallSlot.DONE || (mayReap && !role.isHeld())) {
+            if (slot.state(generation) == CallSlot.DONE || (mayReap && !role.isHeld())) {
                 return;
             }
             slot.bell.park(deadline == 0 ? 0 : deadline - System.nanoTime());
@@ -116,19 +120,19 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
         }
 
         @Override
-        void await(final Call call) {
+        void await(final CallSlot slot, final int generation) {
             try {
-                final long deadline = call.slot.deadlineNanos;
-                while (call.state() != CallSlot.DONE) {
-                    client.abandonIfDue(call, deadline);
+                final long deadline = slot.deadlineNanos;
+                while (slot.state(generation) != CallSlot.DONE) {
+                    client.abandonIfDue(slot, generation, deadline);
                     if (role.tryAcquire()) {
                         try {
-                            reapUntilDone(call, deadline);
+                            reapUntilDone(slot, generation, deadline);
                         } finally {
                             role.release();
                         }
                     } else {
-                        parkOnSlot(call, deadline, true);
+                        parkOnSlot(slot, generation, deadline, true);
                     }
                 }
             } finally {
@@ -140,12 +144,12 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
         }
 
         /** The reaper role: drain the CQ until our own call completes; park on the CQ while nothing arrives. */
-        private void reapUntilDone(final Call call, final long deadline) {
+        private void reapUntilDone(final CallSlot slot, final int generation, final long deadline) {
             // A bounded spin before each park, only while a core is free: a completion that arrives within it costs
             // no park and no wake-up.
             final SpinWait spin = reaperSpin;
             try {
-                while (call.state() != CallSlot.DONE) {
+                while (slot.state(generation) != CallSlot.DONE) {
                     if (client.reap() > 0) {
                         spin.reset();
                         continue;
@@ -252,11 +256,11 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
         }
 
         @Override
-        void await(final Call call) {
-            final long deadline = call.slot.deadlineNanos;
-            while (call.state() != CallSlot.DONE) {
-                client.abandonIfDue(call, deadline);
-                parkOnSlot(call, deadline, false);
+        void await(final CallSlot slot, final int generation) {
+            final long deadline = slot.deadlineNanos;
+            while (slot.state(generation) != CallSlot.DONE) {
+                client.abandonIfDue(slot, generation, deadline);
+                parkOnSlot(slot, generation, deadline, false);
             }
         }
 

@@ -4,12 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-import org.capnproto.AnyPointer;
 import org.capnproto.BuilderArena;
 import org.capnproto.FromPointerBuilder;
 import org.capnproto.FromPointerReader;
 import org.capnproto.ReaderArena;
 import org.capnproto.SegmentBuilder;
+import org.capnproto.SegmentReader;
+import org.capnproto.StructBuilder;
+import org.capnproto.StructReader;
 
 /**
  * A capnp message kept in place in one slot region (params or result): a single segment that starts at the
@@ -20,6 +22,13 @@ import org.capnproto.SegmentBuilder;
  * would need a second segment the allocator throws (nothing is truncated) and the next use rebuilds the arena. Reading: {@link #read} resets the traversal budget and
  * returns the root; the reader stays within the region whatever the bytes say, and the traversal and nesting
  * limits bound the work a hostile message can cause.
+ *
+ * <p>Allocation: a message whose root has the same struct type as the region's previous one reuses the previous
+ * root builder or reader object (same region, same layout): the runtime's builder and reader objects have final
+ * fields and cannot be re-pointed, but a root of one type always sits at the same place, so one object per region
+ * and type serves every call. Building writes exactly what the runtime would (the root pointer, the zeroed
+ * struct); reading reuses the object only when the root pointer word and the message length are the same as
+ * before (the root struct's words are then not charged again to the traversal budget; everything below it is).
  *
  * <p>Not thread-safe: the slot's owner (caller while building params and reading the result, server while
  * reading params and building the result) uses it.
@@ -35,6 +44,16 @@ final class RegionMessage {
     private SegmentBuilder segment;
     /** The builder ran out of region: the message is incomplete and the arena must be rebuilt. */
     private boolean overflowed;
+    /** The last root built here, its type, its root pointer word and its struct size in words. */
+    private Object builtRoot;
+    private Object builtRootFactory;
+    private long builtRootPointer;
+    private int builtRootWords;
+    /** The last root read here, its type, its root pointer word and the message length it was read from. */
+    private Object readRoot;
+    private Object readRootFactory;
+    private long readRootPointer;
+    private int readRootLength = -1;
 
     /**
      * @param region              the slot region
@@ -60,6 +79,8 @@ final class RegionMessage {
         segment = builderArena.getSegment(0);
         segment.pos = usedWords();
         overflowed = false;
+        builtRoot = null;
+        builtRootFactory = null;
     }
 
     /** The builder arena's allocator: any second segment means the message does not fit. */
@@ -95,15 +116,31 @@ final class RegionMessage {
      * @return the root builder, writing into the region
      * @throws RegionFullException if the region cannot hold even the root
      */
+    @SuppressWarnings("unchecked") // builtRoot was made by this very factory
     <T> T init(final FromPointerBuilder<T> factory) {
         if (overflowed) {
             resetBuilder();
         }
         segment.clear();
+        if (factory == builtRootFactory) {
+            // The runtime's init, minus its objects: root pointer word, then the zeroed struct right after it.
+            if (segment.allocate(1) != 0 || segment.allocate(builtRootWords) != 1) {
+                overflow(1 + builtRootWords);
+            }
+            segment.put(0, builtRootPointer);
+            return (T) builtRoot;
+        }
         if (segment.allocate(1) != 0) {
             overflow(1);
         }
-        return new AnyPointer.Builder(segment, 0).initAs(factory);
+        final T root = factory.initFromPointerBuilder(segment, 0, 0);
+        if (factory instanceof StructBuilder.Factory<?> struct) {
+            builtRoot = root;
+            builtRootFactory = factory;
+            builtRootPointer = segment.get(0);
+            builtRootWords = struct.structSize().total();
+        }
+        return root;
     }
 
     /** @return bytes used by the message being built */
@@ -177,7 +214,21 @@ final class RegionMessage {
             readerArenas[words] = arena;
         }
         arena.limit = traversalLimitWords;
-        return new AnyPointer.Reader(arena.tryGetSegment(0), 0, nestingLimit).getAs(factory);
+        final SegmentReader segment = arena.tryGetSegment(0);
+        final long rootPointer = segment.get(0);
+        if (factory == readRootFactory && length == readRootLength && rootPointer == readRootPointer) {
+            @SuppressWarnings("unchecked") // readRoot was made by this very factory
+            final T same = (T) readRoot;
+            return same;
+        }
+        final T root = factory.fromPointerReader(segment, 0, nestingLimit);
+        if (factory instanceof StructReader.Factory<?>) {
+            readRoot = root;
+            readRootFactory = factory;
+            readRootPointer = rootPointer;
+            readRootLength = length;
+        }
+        return root;
     }
 
     /** @return the region this message lives in */

@@ -278,11 +278,12 @@ public final class RingClient implements AutoCloseable {
                     "params of slot " + call.slot.slot + " outgrew the slot region; nothing was sent");
             }
         }
-        submit(batch[0].slot.sq, batch, batch.length, null);
+        submit(batch[0].slot.sq, batch, batch.length, null, 0);
     }
 
-    void send(final Call call) {
-        submit(call.slot.sq, null, 1, call);
+    /** Sends call {@code generation} of {@code slot} (the {@link Call} itself never reaches the runtime). */
+    void send(final CallSlot slot, final int generation) {
+        submit(slot.sq, null, 1, slot, generation);
     }
 
     /**
@@ -291,23 +292,24 @@ public final class RingClient implements AutoCloseable {
      * filling aborts the claim (NOPs), so a caller's mistake never leaves the consumer waiting for entries that
      * will not come.
      */
-    private void submit(final RingProducer<Sqe> sq, final Call[] batch, final int count, final Call single) {
+    private void submit(final RingProducer<Sqe> sq, final Call[] batch, final int count, final CallSlot single,
+                        final int singleGeneration) {
         final int releases = Math.max(0, Math.min(pendingReleaseCount.get(), sqCapacity - count));
         claim(sq, count + releases);
-        Call closedMeanwhile = null;
+        int closedMeanwhile = -1;
         try {
             for (int i = 0; i < count; i++) {
-                final Call call = single != null ? single : batch[i];
-                final CallSlot slot = call.slot;
+                final CallSlot slot = single != null ? single : batch[i].slot;
+                final int generation = single != null ? singleGeneration : batch[i].generation;
                 final int paramsLength = slot.paramsLength();
                 slot.clearParamsIfUnused();
-                if (!slot.cas(call.generation, CallSlot.BUILDING, CallSlot.SENT)) {
+                if (!slot.cas(generation, CallSlot.BUILDING, CallSlot.SENT)) {
                     sq.entry(i).clear(); // a NOP in its place
-                    closedMeanwhile = call;
+                    closedMeanwhile = slot.slot;
                     continue;
                 }
                 sq.entry(i).set(Sqe.OP_CALL, 0, slot.methodId, slot.capHandle, slot.interfaceId, slot.slot,
-                    paramsLength, slot.userData(call.generation), slot.deadlineNanos);
+                    paramsLength, slot.userData(generation), slot.deadlineNanos);
             }
             for (int i = count; i < count + releases; i++) {
                 fillRelease(sq.entry(i));
@@ -317,8 +319,8 @@ public final class RingClient implements AutoCloseable {
             throw e;
         }
         sq.submit();
-        if (closedMeanwhile != null) {
-            throw new IllegalStateException("call closed while being sent: " + closedMeanwhile);
+        if (closedMeanwhile >= 0) {
+            throw new IllegalStateException("the call in slot " + closedMeanwhile + " was closed while being sent");
         }
     }
 
@@ -386,8 +388,8 @@ public final class RingClient implements AutoCloseable {
 
     // ---- waiting and reaping ---------------------------------------------------------------------------------
 
-    void await(final Call call) {
-        completions.await(call);
+    void await(final CallSlot slot, final int generation) {
+        completions.await(slot, generation);
     }
 
     /** Drains up to a batch of CQEs; the caller holds the reaper role. @return CQEs taken */
@@ -413,8 +415,8 @@ public final class RingClient implements AutoCloseable {
         }
 
         @Override
-        public void abandonIfDue(final Call call, final long deadline) {
-            RingClient.this.abandonIfDue(call, deadline);
+        public void abandonIfDue(final CallSlot slot, final int generation, final long deadline) {
+            RingClient.this.abandonIfDue(slot, generation, deadline);
         }
 
         @Override
@@ -466,26 +468,25 @@ public final class RingClient implements AutoCloseable {
      * Gives up the call if the caller was interrupted or its deadline passed: marks it abandoned (its slot stays
      * with the server until the completion comes), asks the server to cancel it, and throws.
      */
-    private void abandonIfDue(final Call call, final long deadline) {
+    private void abandonIfDue(final CallSlot slot, final int generation, final long deadline) {
         if (Thread.currentThread().isInterrupted()) {
-            abandon(call, Status.CANCELLED, "interrupted while waiting");
+            abandon(slot, generation, Status.CANCELLED, "interrupted while waiting");
         }
         if (deadline != 0 && deadline - System.nanoTime() <= 0) {
-            abandon(call, Status.DEADLINE_EXCEEDED, "no completion before the deadline");
+            abandon(slot, generation, Status.DEADLINE_EXCEEDED, "no completion before the deadline");
         }
     }
 
-    private void abandon(final Call call, final int status, final String why) {
-        final CallSlot slot = call.slot;
+    private void abandon(final CallSlot slot, final int generation, final int status, final String why) {
         // Read while the call is still ours: once abandoned, the reaper may free the slot for another call.
         final boolean idempotent = slot.idempotent;
         final int capHandle = slot.capHandle;
-        if (slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
+        if (slot.cas(generation, CallSlot.SENT, CallSlot.ABANDONED)) {
             onAbandoned();
-            sendCancel(slot, call.generation, capHandle);
+            sendCancel(slot, generation, capHandle);
             throw TransportException.of(status, true, idempotent, why + " (the call may have run)");
         }
-        if (call.state() != CallSlot.DONE) {
+        if (slot.state(generation) != CallSlot.DONE) {
             throw new IllegalStateException("the call was closed while it was being awaited");
         }
     }
@@ -497,20 +498,19 @@ public final class RingClient implements AutoCloseable {
 
     // ---- slots ------------------------------------------------------------------------------------------------
 
-    void close(final Call call) {
-        final CallSlot slot = call.slot;
+    void close(final CallSlot slot, final int generation) {
         while (true) {
-            final int state = call.state();
+            final int state = slot.state(generation);
             switch (state) {
                 case CallSlot.BUILDING, CallSlot.DONE -> {
-                    if (slot.cas(call.generation, state, CallSlot.FREE)) {
+                    if (slot.cas(generation, state, CallSlot.FREE)) {
                         freeSlot(slot);
                         return;
                     }
                 }
                 case CallSlot.SENT -> {
                     // Not awaited: abandon; the reaper frees the slot when the completion arrives.
-                    if (slot.cas(call.generation, CallSlot.SENT, CallSlot.ABANDONED)) {
+                    if (slot.cas(generation, CallSlot.SENT, CallSlot.ABANDONED)) {
                         onAbandoned();
                         return;
                     }

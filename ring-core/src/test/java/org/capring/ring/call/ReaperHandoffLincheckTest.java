@@ -86,7 +86,7 @@ public class ReaperHandoffLincheckTest {
         }
 
         @Override
-        public void abandonIfDue(final Call call, final long deadline) {
+        public void abandonIfDue(final CallSlot slot, final int generation, final long deadline) {
             // No deadlines and no interrupts in this model.
         }
 
@@ -97,11 +97,11 @@ public class ReaperHandoffLincheckTest {
     }
 
     public void await0() {
-        completions.await(calls[0]);
+        completions.await(calls[0].slot, calls[0].generation);
     }
 
     public void await1() {
-        completions.await(calls[1]);
+        completions.await(calls[1].slot, calls[1].generation);
     }
 
     public void complete0() {

@@ -1,0 +1,10 @@
+package org.capring.bench.callrate;
+
+import org.capring.bench.BenchFlags;
+import org.openjdk.jmh.annotations.Fork;
+
+/** {@link CapringCalls} with a spin budget of one spinner (one fewer than the runtime allows on two processors). */
+@Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
+    BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH, "-Dcapring.spinPermits=1"})
+public class CapringCallsOneSpinner extends CapringCalls {
+}
