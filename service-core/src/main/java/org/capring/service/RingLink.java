@@ -77,9 +77,17 @@ final class RingLink implements AutoCloseable {
         return handle;
     }
 
-    /** Revokes a handle granted here; refusals of it stay attributed to its binding. */
+    /**
+     * Revokes a handle granted here (a probe's, after the probe) and forgets it: a later refusal of the stale handle
+     * is not attributed, and the revoked capability (with the target it pinned) can be collected.
+     */
     void revoke(final int handle) {
+        final Capability capability = caps.resolve(handle);
         caps.revoke(handle);
+        byHandle.remove(handle);
+        if (capability != null) {
+            byCapability.remove(capability);
+        }
     }
 
     /**
