@@ -62,7 +62,8 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
     private Throwable error;
     private boolean settled;
     private long callNanos;
-    private boolean closed;
+    /** Volatile: a drainer counting leaked contexts reads it from another thread. */
+    private volatile boolean closed;
 
     CallContext(final ServiceCalls calls, final long id, final int method, final Caller caller,
                 final long deadlineNanos, final ServerCall call, final Target target) {

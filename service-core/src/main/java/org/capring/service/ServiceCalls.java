@@ -57,7 +57,6 @@ final class ServiceCalls {
             call == null ? 0 : call.deadlineNanos(), call, target);
         metrics.contextOpened();
         if (target != null) {
-            target.opened();
             metrics.method(method).entered();
         }
         return ctx;
@@ -69,7 +68,6 @@ final class ServiceCalls {
         metrics.method(ctx.method()).record(ctx.outcome(), latencyNanos);
         if (target != null) {
             metrics.method(ctx.method()).left();
-            target.closed();
         }
         metrics.contextClosed();
         final CallLog log = phases.log();

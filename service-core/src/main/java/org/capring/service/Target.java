@@ -33,8 +33,6 @@ final class Target {
     private final List<Capability> handlers;
     private final DrainGate gate = new DrainGate();
     private final Set<CallContext> running = ConcurrentHashMap.newKeySet();
-    private final LongAdder opened = new LongAdder();
-    private final LongAdder closed = new LongAdder();
     private final LongAdder drained = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
     private final LongAdder refused = new LongAdder();
@@ -60,17 +58,18 @@ final class Target {
         return gate;
     }
 
-    void opened() {
-        opened.increment();
-    }
-
-    void closed() {
-        closed.increment();
-    }
-
-    /** @return contexts of this target opened and not closed */
+    /**
+     * @return contexts of this target opened and not closed: a context is registered from before it opens until after
+     *     it closed, so this counts exactly the calls still inside a phase (stuck, or a leak)
+     */
     long openContexts() {
-        return opened.sum() - closed.sum();
+        long open = 0;
+        for (final CallContext ctx : running) {
+            if (!ctx.isClosed()) {
+                open++;
+            }
+        }
+        return open;
     }
 
     /** A call refused because this target's service drains. */
@@ -85,7 +84,7 @@ final class Target {
      */
     void serveAdmitted(final ServerCall call, final Caller caller) throws Exception {
         final CallContext ctx = calls.open(call, call.methodId(), caller, this);
-        running.add(ctx);
+        running.add(ctx); // before anything can fail: the finally below unregisters it
         try {
             try {
                 if (!ctx.cancel.begin()) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.capring.ring.call.Capability;
-import org.capring.ring.call.ServerCall;
 import org.capring.schema.kv.KvProtocol.KeyValue;
 import org.capring.service.ServiceInstance;
 import org.capring.service.StartContext;
@@ -26,30 +25,8 @@ public final class JournalInstance implements ServiceInstance {
 
     @Override
     public List<Capability> start(final StartContext context) {
-        return List.of(KeyValue.capability("journal-" + context.instance(), new KeyValue.Server() {
-            @Override
-            public void get(final KeyValue.GetParams.Reader params, final KeyValue.GetResults.Builder results,
-                            final ServerCall call) {
-                final byte[] value = entries.get(params.getKey().toString());
-                if (value == null) {
-                    throw new KeyValue.NotFoundException("no journal entry " + params.getKey());
-                }
-                results.setValue(value);
-            }
-
-            @Override
-            public void put(final KeyValue.PutParams.Reader params, final KeyValue.PutResults.Builder results,
-                            final ServerCall call) {
-                results.setReplaced(entries.put(params.getKey().toString(), params.getValue().toArray()) != null);
-            }
-
-            @Override
-            public void delete(final KeyValue.DeleteParams.Reader params, final KeyValue.DeleteResults.Builder results,
-                               final ServerCall call) {
-                if (entries.remove(params.getKey().toString()) == null) {
-                    throw new KeyValue.NotFoundException("no journal entry " + params.getKey());
-                }
-            }
-        }));
+        return List.of(KeyValue.capability("journal-" + context.instance(),
+            new MapKeyValue(entries, "journal entry", (key, value) -> {
+            })));
     }
 }

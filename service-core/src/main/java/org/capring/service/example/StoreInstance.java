@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.capring.ring.call.Capability;
-import org.capring.ring.call.ServerCall;
 import org.capring.schema.kv.KvProtocol.KeyValue;
 import org.capring.service.Readiness;
 import org.capring.service.ServiceInstance;
@@ -39,36 +38,13 @@ public final class StoreInstance implements ServiceInstance {
     @Override
     public List<Capability> start(final StartContext context) throws InterruptedException {
         final KeyValue.Client log = context.await(journal);
-        return List.of(KeyValue.capability("store-" + context.instance(), new KeyValue.Server() {
-            @Override
-            public void get(final KeyValue.GetParams.Reader params, final KeyValue.GetResults.Builder results,
-                            final ServerCall call) {
-                final byte[] value = data.get(params.getKey().toString());
-                if (value == null) {
-                    throw new KeyValue.NotFoundException("no value under " + params.getKey());
-                }
-                results.setValue(value);
-            }
-
-            @Override
-            public void put(final KeyValue.PutParams.Reader params, final KeyValue.PutResults.Builder results,
-                            final ServerCall call) {
-                final String key = params.getKey().toString();
+        return List.of(KeyValue.capability("store-" + context.instance(), new MapKeyValue(data, "value",
+            (key, value) -> {
                 try (KeyValue.Client.PutCall entry = log.put()) {
                     entry.params().setKey("entry-" + sequence.incrementAndGet());
                     entry.params().setValue(key.getBytes(StandardCharsets.UTF_8));
                     entry.invoke();
                 }
-                results.setReplaced(data.put(key, params.getValue().toArray()) != null);
-            }
-
-            @Override
-            public void delete(final KeyValue.DeleteParams.Reader params, final KeyValue.DeleteResults.Builder results,
-                               final ServerCall call) {
-                if (data.remove(params.getKey().toString()) == null) {
-                    throw new KeyValue.NotFoundException("no value under " + params.getKey());
-                }
-            }
-        }));
+            })));
     }
 }
