@@ -21,7 +21,7 @@ import java.util.List;
  * }
  */
 public final class Targets {
-    /** The targets of the ring foundation (1-4) and of typed calls (5-6), in report order. */
+    /** The targets of the ring foundation (1-4), of typed calls (5-6) and of the service container (7), in report order. */
     public static final List<Target> DEFAULT = List.of(
         new Target("1.1", "SQ throughput at least 4× Agrona's one-to-one ring buffer", "throughput", "batched",
             "CapringSq", atLeast("AgronaOneToOne", 4.0)),
@@ -80,7 +80,13 @@ public final class Targets {
         new Target("6.3", "at least 1 M calls per second with batching", "callrate", Target.ANY,
             "CapringCallsBatched", reaches(1_000_000, "ops/s")),
         new Target("6.4", "0 B/op per call in steady state, many callers", "callrate", Target.ANY,
-            BenchmarkId.CAPRING_PREFIX + Target.ANY, zeroAllocation()));
+            BenchmarkId.CAPRING_PREFIX + Target.ANY, zeroAllocation()),
+        new Target("7.1", "a call through the service container (binding + context, no phases) within 1.10× a bare"
+            + " RingServer call", "service", "roundTrip", "CapringServiceCall", withinFactorOf("CapringBareCall", 1.10)),
+        new Target("7.2", "an idle host stops (every drain, ring and thread) within 1 ms", "service", "stopIdle",
+            "CapringServiceLifecycle", reaches(1_000, "us/op")),
+        new Target("7.3", "a live handoff of an idle service (start, probe, retarget, old drained) within 5 ms",
+            "service", "handoff", "CapringServiceLifecycle", reaches(5_000, "us/op")));
 
     private Targets() {
     }

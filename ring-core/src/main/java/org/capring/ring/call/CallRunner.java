@@ -22,13 +22,15 @@ final class CallRunner {
 
     private final Ring ring;
     private final DrainGate inFlight;
+    private final RefusalObserver observer;
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
 
-    CallRunner(final Ring ring, final DrainGate inFlight) {
+    CallRunner(final Ring ring, final DrainGate inFlight, final RefusalObserver observer) {
         this.ring = ring;
         this.inFlight = inFlight;
+        this.observer = observer;
     }
 
     /** @return calls completed (any status), each after its admission */
@@ -56,9 +58,11 @@ final class CallRunner {
         int status = Status.OK;
         int resultLength = 0;
         boolean dispatched = false;
-        if (call.cancelled) {
+        final boolean handlerRuns = !call.cancelled
+            && (call.deadlineNanos == 0 || System.nanoTime() - call.deadlineNanos <= 0);
+        if (!handlerRuns && call.cancelled) {
             status = Status.CANCELLED;
-        } else if (call.deadlineNanos != 0 && System.nanoTime() - call.deadlineNanos > 0) {
+        } else if (!handlerRuns) {
             status = Status.DEADLINE_EXCEEDED;
         } else {
             dispatched = true;
@@ -105,13 +109,43 @@ final class CallRunner {
             Thread.interrupted();
         }
         completed.incrementAndGet();
+        // Read before finish: once the call is out of flight its slot may carry the client's next call.
+        final Capability capability = call.capability;
+        final int capHandle = call.capHandle;
+        final int methodId = call.methodId;
         finish(call, cq, cqLock, status, dispatched ? Status.FLAG_DISPATCHED : 0, resultLength);
+        if (!handlerRuns) {
+            observe(capability, capHandle, methodId, status);
+        }
     }
 
     /** Answers an admitted call that will not run (its dispatch failed) with a refusal, and lets it out. */
     void refuseAdmitted(final ServerCall call, final RingProducer<Cqe> cq, final int status) {
         rejected.incrementAndGet();
+        final Capability capability = call.capability;
+        final int capHandle = call.capHandle;
+        final int methodId = call.methodId;
         finish(call, cq, null, status, 0, 0);
+        observe(capability, capHandle, methodId, status);
+    }
+
+    /**
+     * Answers a CALL entry that was not admitted with a transport error and tells the observer.
+     *
+     * @param capability what the entry's handle resolved to, or null
+     */
+    void refuse(final RingProducer<Cqe> cq, final long userData, final int slot, final int status,
+                final Capability capability, final int capHandle, final int methodId) {
+        reject(cq, userData, slot, status);
+        observe(capability, capHandle, methodId, status);
+    }
+
+    private void observe(final Capability capability, final int capHandle, final int methodId, final int status) {
+        try {
+            observer.refused(capability, capHandle, methodId, status);
+        } catch (final RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "refusal observer failed; continuing", e);
+        }
     }
 
     private void finish(final ServerCall call, final RingProducer<Cqe> cq, final ReentrantLock cqLock,

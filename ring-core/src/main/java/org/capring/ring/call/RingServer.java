@@ -83,7 +83,7 @@ public final class RingServer implements AutoCloseable {
     private final Reader reader;
     private volatile Thread readerThread;
 
-    private RingServer(final Ring ring, final CapSet caps, final ServerConfig config) {
+    private RingServer(final Ring ring, final CapSet caps, final ServerConfig config, final RefusalObserver observer) {
         this.caps = caps;
         this.config = config;
         this.paramsBytes = ring.layout().paramsBytes();
@@ -100,7 +100,7 @@ public final class RingServer implements AutoCloseable {
             .allow(State.RUNNING, State.DRAINING)
             .allow(State.DRAINING, State.STOPPED)
             .build();
-        this.runner = new CallRunner(ring, inFlight);
+        this.runner = new CallRunner(ring, inFlight, observer);
         this.sq = ring.newSqConsumer();
         final RingProducer<Cqe> readerCq;
         try {
@@ -141,12 +141,30 @@ public final class RingServer implements AutoCloseable {
      * @throws IllegalStateException    if the ring's SQ already has a consumer, or the ring is closed
      */
     public static RingServer start(final Ring ring, final CapSet caps, final ServerConfig config) {
+        return start(ring, caps, config, RefusalObserver.NONE);
+    }
+
+    /**
+     * Starts serving a client's ring, telling {@code observer} of every call answered without running a handler
+     * (invalid handle, wrong method, late, overloaded, shutting down, cancelled before dispatch).
+     *
+     * @param ring     the client's ring; this server becomes its SQ consumer and a CQ producer
+     * @param caps     the client's capabilities
+     * @param config   server configuration
+     * @param observer told of refused calls, on the server thread that answered them; must not block
+     * @return the running server
+     * @throws IllegalArgumentException if the CQ is single-producer but handlers run on several threads
+     * @throws IllegalStateException    if the ring's SQ already has a consumer, or the ring is closed
+     */
+    public static RingServer start(final Ring ring, final CapSet caps, final ServerConfig config,
+                                   final RefusalObserver observer) {
         Objects.requireNonNull(caps, "caps");
+        Objects.requireNonNull(observer, "observer");
         if (config.dispatch() != DispatchMode.INLINE && ring.layout().cqProducers() != ProducerMode.MULTI) {
             throw new IllegalArgumentException(config.dispatch() + " completes from many threads: the CQ must be "
                 + ProducerMode.MULTI + ", not " + ring.layout().cqProducers());
         }
-        final RingServer server = new RingServer(ring, caps, config);
+        final RingServer server = new RingServer(ring, caps, config, observer);
         server.readerThread = server.threads.start("reader", server.reader);
         return server;
     }
@@ -261,39 +279,41 @@ public final class RingServer implements AutoCloseable {
         }
 
         private void onCall(final Sqe sqe, final long userData, final int rawSlot) {
+            final int capHandle = sqe.capHandle();
+            final int methodId = sqe.methodId();
             if (sqe.flags() != 0 || rawSlot < 0 || rawSlot >= calls.length) {
-                runner.reject(cq, userData, rawSlot, Status.BAD_SQE);
+                runner.refuse(cq, userData, rawSlot, Status.BAD_SQE, null, capHandle, methodId);
                 return;
             }
             final ServerCall call = calls[rawSlot];
             final int length = sqe.paramsLength();
             if (call.busy || length < 0 || length > paramsBytes || (length & 7) != 0) {
-                runner.reject(cq, userData, rawSlot, Status.BAD_SQE);
+                runner.refuse(cq, userData, rawSlot, Status.BAD_SQE, null, capHandle, methodId);
                 return;
             }
-            final Capability capability = caps.resolve(sqe.capHandle());
+            final Capability capability = caps.resolve(capHandle);
             if (capability == null) {
-                runner.reject(cq, userData, rawSlot, Status.INVALID_HANDLE);
+                runner.refuse(cq, userData, rawSlot, Status.INVALID_HANDLE, null, capHandle, methodId);
                 return;
             }
-            final int methodId = sqe.methodId();
             if (capability.interfaceId() != sqe.interfaceId() || methodId >= capability.methodCount()) {
-                runner.reject(cq, userData, rawSlot, Status.NO_SUCH_METHOD);
+                runner.refuse(cq, userData, rawSlot, Status.NO_SUCH_METHOD, capability, capHandle, methodId);
                 return;
             }
             final long deadline = sqe.deadlineNanos();
             if (deadline != 0 && System.nanoTime() - deadline > 0) {
-                runner.reject(cq, userData, rawSlot, Status.DEADLINE_EXCEEDED);
+                runner.refuse(cq, userData, rawSlot, Status.DEADLINE_EXCEEDED, capability, capHandle, methodId);
                 return;
             }
             // Counted in flight and checked against the drain in one step: either shutdown counts this call and
             // waits for it, or this call sees the drain and is refused. Never both miss.
             if (!inFlight.tryEnter()) {
                 refused.incrementAndGet();
-                runner.reject(cq, userData, rawSlot, Status.SHUTTING_DOWN);
+                runner.refuse(cq, userData, rawSlot, Status.SHUTTING_DOWN, capability, capHandle, methodId);
                 return;
             }
             call.userData = userData;
+            call.capHandle = capHandle;
             call.paramsLength = length;
             call.interfaceId = capability.interfaceId();
             call.methodId = methodId;

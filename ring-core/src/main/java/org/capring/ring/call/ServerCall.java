@@ -17,6 +17,8 @@ public final class ServerCall {
     final RegionMessage result;
 
     long userData;
+    /** The handle the caller named (for the {@link RefusalObserver} of a call refused after admission). */
+    int capHandle;
     int paramsLength;
     long interfaceId;
     int methodId;

@@ -84,9 +84,12 @@ public final class DrainGate {
     /**
      * Ends one piece of admitted work; the last one out of a closed gate signals {@link #awaitIdle}.
      *
+     * @return true if the gate was closed when this work ended, i.e. the work was in flight when the drain began:
+     *     exact, because the answer comes from the same atomic add that ends the work (a drain can count how its
+     *     in-flight work ended from these answers, with no window between a check and the exit)
      * @throws IllegalStateException if nothing was in flight (an exit without its entry)
      */
-    public void exit() {
+    public boolean exit() {
         // Atomic add: releases this entry's work to the drainer that acquires the count.
         final long after = (long) STATE.getAndAdd(this, -ONE) - ONE;
         if (after < 0) {
@@ -96,6 +99,7 @@ public final class DrainGate {
         if (after == CLOSED) {
             signalIdle();
         }
+        return (after & CLOSED) != 0;
     }
 
     /**

@@ -162,6 +162,11 @@ public final class VirtualThreads {
         return List.copyOf(live);
     }
 
+    /** @return true once {@link #close()} was called: no new threads from now on */
+    public boolean isClosed() {
+        return running.isClosed();
+    }
+
     /** @return true once closed, every thread has ended and the clean-up has run */
     public boolean isTerminated() {
         return terminated.isDone();

@@ -5,12 +5,14 @@
  *   <li>{@link org.capring.ring.concurrent.Doorbell}: one waiter parks, any thread wakes it; the handshake
  *       behind NEED_WAKEUP, the endpoint mailboxes and the caller-reaper hand-off;</li>
  *   <li>{@link org.capring.ring.concurrent.DrainGate}: admission and drain by exact count (increment before
- *       the state check, the last one out wakes the drainer);</li>
+ *       the state check, the last one out wakes the drainer; each exit says whether the drain had begun);</li>
  *   <li>{@link org.capring.ring.concurrent.StateMachine}: a lifecycle with an explicit transition table,
  *       transitions taken once, listeners told of every one;</li>
  *   <li>{@link org.capring.ring.concurrent.VirtualThreads}: the one thread factory of a component, named
  *       virtual threads counted until they end;</li>
- *   <li>{@link org.capring.ring.concurrent.FullQueueBackoff}: how a producer waits for room.</li>
+ *   <li>{@link org.capring.ring.concurrent.FullQueueBackoff}: how a producer waits for room;</li>
+ *   <li>{@link org.capring.ring.concurrent.CancelHandshake}: cancel one piece of work by flag and interrupt, the
+ *       interrupt never outliving that work (the next call on a reused thread never sees it).</li>
  * </ul>
  *
  * <h2>Memory ordering</h2>

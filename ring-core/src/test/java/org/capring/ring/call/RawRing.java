@@ -75,10 +75,15 @@ final class RawRing implements AutoCloseable {
 
     RawRing(final ServerConfig config, final CapSet caps, final int slots, final int paramsBytes,
             final int resultBytes) {
+        this(config, caps, slots, paramsBytes, resultBytes, RefusalObserver.NONE);
+    }
+
+    RawRing(final ServerConfig config, final CapSet caps, final int slots, final int paramsBytes,
+            final int resultBytes, final RefusalObserver observer) {
         this.ring = Ring.allocate(RingLayout.builder().sqCapacity(256).sqProducers(ProducerMode.MULTI)
             .slots(slots, paramsBytes, resultBytes).build());
         this.caps = caps;
-        this.server = RingServer.start(ring, caps, config.withShutdownGrace(Duration.ofSeconds(5)));
+        this.server = RingServer.start(ring, caps, config.withShutdownGrace(Duration.ofSeconds(5)), observer);
         this.sq = ring.newSqProducer();
         this.cq = ring.newCqConsumer();
     }

@@ -120,6 +120,20 @@ public class DrainGateTest {
     }
 
     @Test
+    void exit_beforeClose_reportsNotDraining_afterClose_reportsInFlightAtDrain() throws InterruptedException {
+        final DrainGate g = new DrainGate();
+        assertTrue(g.tryEnter());
+        assertFalse(g.exit(), "work that ended before the drain began");
+        assertTrue(g.tryEnter());
+        assertTrue(g.tryEnter());
+        assertTrue(g.close());
+        assertTrue(g.exit(), "in flight when the drain began");
+        assertFalse(g.awaitIdle(System.nanoTime()), "one piece left: not idle yet");
+        assertTrue(g.exit(), "in flight when the drain began; the last one out");
+        assertTrue(g.isIdle());
+    }
+
+    @Test
     void exit_withoutEntry_refusedAndCountUnchanged() {
         final DrainGate g = new DrainGate();
         assertThrows(IllegalStateException.class, g::exit);

@@ -1,0 +1,114 @@
+package org.capring.service;
+
+import java.util.List;
+
+import org.capring.ring.call.Capability;
+import org.capring.ring.call.ServerCall;
+import org.capring.ring.call.Status;
+import org.capring.ring.call.TransportException;
+
+/**
+ * The phases of one admitted call, in order: request filter, route, call, failure policy (retry or fail), response
+ * filter. The context records each phase's outcome; the logging phase runs when the context closes. A failure is
+ * rethrown as the handler threw it (or as the typed error that replaced it), so the ring answers it exactly as it
+ * would without the container: a generated skeleton's declared errors keep their status.
+ */
+final class CallPipeline {
+    private CallPipeline() {
+    }
+
+    static void run(final ServiceCalls calls, final Target target, final ServerCall call, final CallContext ctx)
+        throws Exception {
+        final Phases phases = calls.phases();
+        if (ctx.deadlinePassed()) {
+            throw refuse(ctx, Status.DEADLINE_EXCEEDED, "the deadline passed before the call began");
+        }
+        final RequestFilter filter = phases.requestFilter();
+        if (filter != null) {
+            final RequestFilter.Verdict verdict;
+            try {
+                verdict = filter.filter(ctx);
+            } catch (final Exception e) {
+                ctx.failed(e);
+                throw e;
+            }
+            ctx.filtered(verdict);
+            if (verdict == RequestFilter.Verdict.ANSWERED) {
+                ctx.succeeded();
+                respond(phases, ctx);
+                return;
+            }
+        }
+        final List<Capability> handlers = target.handlers();
+        final int maxAttempts = calls.config().maxAttempts();
+        while (true) {
+            ctx.nextAttempt();
+            final Route route = phases.route();
+            final int index = route == null ? 0 : route.choose(ctx);
+            if (index < 0 || index >= handlers.size()) {
+                final IllegalStateException e = new IllegalStateException(calls.name() + ": the route chose target "
+                    + index + " of " + handlers.size());
+                ctx.failed(e);
+                break;
+            }
+            ctx.attemptThrough(index);
+            final long began = System.nanoTime();
+            try {
+                ctx.dispatching();
+                handlers.get(index).handler().handle(call);
+                ctx.addCallNanos(System.nanoTime() - began);
+                ctx.succeeded();
+                break;
+            } catch (final Exception e) {
+                ctx.addCallNanos(System.nanoTime() - began);
+                ctx.failed(ctx.cancelledByDrain
+                    ? withCause(TransportException.of(Status.CANCELLED, true, ctx.idempotent(),
+                        calls.name() + ": cancelled by the drain after its grace period"), e)
+                    : e);
+            }
+            if (!retry(phases.failurePolicy(), ctx, maxAttempts)) {
+                break;
+            }
+        }
+        respond(phases, ctx);
+        final Throwable failure = ctx.error();
+        if (failure instanceof Exception e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /** Whether the failed attempt is tried again: the policy asks, and nothing forbids it. */
+    private static boolean retry(final FailurePolicy policy, final CallContext ctx, final int maxAttempts) {
+        if (policy == null || ctx.attempt() >= maxAttempts || ctx.isCancelled() || ctx.deadlinePassed()
+            || (ctx.dispatched() && !ctx.idempotent())) {
+            return false;
+        }
+        return policy.decide(ctx) == FailurePolicy.Decision.RETRY;
+    }
+
+    private static void respond(final Phases phases, final CallContext ctx) {
+        final ResponseFilter filter = phases.responseFilter();
+        if (filter == null) {
+            return;
+        }
+        try {
+            filter.filter(ctx);
+        } catch (final Exception e) {
+            ctx.failed(e);
+        }
+    }
+
+    private static TransportException refuse(final CallContext ctx, final int status, final String why) {
+        final TransportException e = TransportException.of(status, false, ctx.idempotent(), ctx.service() + ": " + why);
+        ctx.failed(e);
+        return e;
+    }
+
+    private static TransportException withCause(final TransportException e, final Throwable cause) {
+        e.initCause(cause);
+        return e;
+    }
+}

@@ -1,0 +1,82 @@
+package org.capring.service;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.capring.ring.call.ServerCall;
+import org.capring.service.metrics.ServiceMetrics;
+
+/**
+ * What every call of one service shares, whichever instance serves it: the service's name, methods, phases and
+ * configuration, its metrics, and the numbering of its call contexts. Opens and closes contexts. Thread-safe.
+ */
+final class ServiceCalls {
+    private static final System.Logger LOG = System.getLogger(ServiceHost.class.getName());
+
+    private final String name;
+    private final MethodTable methods;
+    private final Phases phases;
+    private final ServiceConfig config;
+    private final ServiceMetrics metrics;
+    private final AtomicLong ids = new AtomicLong();
+
+    ServiceCalls(final String name, final MethodTable methods, final Phases phases, final ServiceConfig config,
+                 final ServiceMetrics metrics) {
+        this.name = name;
+        this.methods = methods;
+        this.phases = phases;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    String name() {
+        return name;
+    }
+
+    MethodTable methods() {
+        return methods;
+    }
+
+    Phases phases() {
+        return phases;
+    }
+
+    ServiceConfig config() {
+        return config;
+    }
+
+    ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Opens a context for a call admitted by {@code target}, or for a refusal ({@code target} null, {@code call} null
+     * for a refusal the ring made before any handler).
+     */
+    CallContext open(final ServerCall call, final int method, final Caller caller, final Target target) {
+        final CallContext ctx = new CallContext(this, ids.incrementAndGet(), method, caller,
+            call == null ? 0 : call.deadlineNanos(), call, target);
+        metrics.contextOpened();
+        if (target != null) {
+            metrics.method(method).entered();
+        }
+        return ctx;
+    }
+
+    /** Counts a closed context, records its outcome and latency, and tells the logging phase. */
+    void closed(final CallContext ctx, final long latencyNanos) {
+        final Target target = ctx.target();
+        metrics.method(ctx.method()).record(ctx.outcome(), latencyNanos);
+        if (target != null) {
+            metrics.method(ctx.method()).left();
+        }
+        metrics.contextClosed();
+        final CallLog log = phases.log();
+        if (log != null) {
+            try {
+                log.log(ctx.summary(latencyNanos));
+            } catch (final Exception | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, () -> name + ": the logging phase failed; the call's answer stands", e);
+            }
+        }
+    }
+}

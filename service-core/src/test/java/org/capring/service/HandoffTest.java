@@ -1,0 +1,199 @@
+package org.capring.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.capring.ring.call.Capability;
+import org.capring.schema.echo.EchoProtocol.Echo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Live handoff, transactional: the new instance serves only once READY; a new instance that fails or is late leaves
+ * the old one serving, untouched; a handoff during a handoff is refused; under load no call is lost or served twice,
+ * and calls were in flight on the old instance when it was retargeted.
+ */
+class HandoffTest {
+    private static final int ROUNDS = Boolean.getBoolean("capring.stress.long") ? 30 : 3;
+
+    private final EchoService echo = new EchoService();
+    private ServiceHost host;
+    private Readiness<Echo.Client> service;
+    private ServiceClient client;
+    private Echo.Client stub;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        host = ServiceHost.create(EchoService.config());
+        service = host.add(ServiceDefinition.of("svc", EchoService.EXPORT, echo.instance(1))
+            .withConfig(ServiceConfig.defaults().withStartTimeout(Duration.ofSeconds(10))));
+        host.start();
+        client = host.connect("caller", service);
+        stub = client.await(service, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() {
+        host.stop();
+        assertEquals(client.ringClient().slotCount(), client.ringClient().freeSlots(), "every slot returned");
+    }
+
+    @Test
+    void handoff_newInstanceReady_retargetsNewCallsAndDrainsOld() {
+        assertEquals(1, EchoService.call(stub, 1));
+        final HandoffReport report = host.handoff(service, echo.instance(2));
+        assertEquals(1, report.oldInstance());
+        assertEquals(2, report.newInstance());
+        assertEquals(2, EchoService.call(stub, 2), "the same stub and handle reach the new instance");
+        assertNull(report.oldStopped().failure());
+        assertEquals(ServiceState.READY, service.state(), "the service never stopped serving");
+        assertSame(stub, awaitAgain(), "the holder keeps the capability it was granted");
+    }
+
+    private Echo.Client awaitAgain() {
+        try {
+            return client.await(service, Duration.ofSeconds(1));
+        } catch (final InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void handoff_newInstanceFailsStart_oldServesUntouched_startFailed() {
+        final IllegalStateException boom = new IllegalStateException("bad build");
+        final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
+            () -> host.handoff(service, echo.instance(2, context -> {
+                throw boom;
+            })));
+        assertEquals(ServiceException.HandoffFailure.START_FAILED, e.reason());
+        assertSame(boom, e.getCause());
+        assertEquals(1, EchoService.call(stub, 3), "the old instance still serves");
+        assertEquals(2, host.handoff(service, echo.instance(3)).oldInstance() + 1, "a later handoff still works");
+    }
+
+    @Test
+    void handoff_probeFails_probeFailed_oldServes() {
+        final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
+            () -> host.handoff(service, context -> List.of(new Capability("broken", Echo.TYPE_ID, 1, call -> {
+                throw new IllegalStateException("not ready yet");
+            }))));
+        assertEquals(ServiceException.HandoffFailure.PROBE_FAILED, e.reason());
+        assertInstanceOf(ServiceException.ProbeFailed.class, e.getCause());
+        assertEquals(1, EchoService.call(stub, 4));
+    }
+
+    @Test
+    void handoff_notReadyByDeadline_oldServes() throws InterruptedException {
+        final ServiceHost slowHost = ServiceHost.create(EchoService.config());
+        final Readiness<Echo.Client> slow = slowHost.add(ServiceDefinition.of("slow", EchoService.EXPORT,
+            echo.instance(1)).withConfig(ServiceConfig.defaults().withStartTimeout(Duration.ofMillis(150))));
+        slowHost.start();
+        final CountDownLatch never = new CountDownLatch(1);
+        try (ServiceClient slowClient = slowHost.connect("c", slow)) {
+            final Echo.Client slowStub = slowClient.await(slow, Duration.ofSeconds(10));
+            final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
+                () -> slowHost.handoff(slow, echo.instance(2, context -> never.await())));
+            assertEquals(ServiceException.HandoffFailure.NOT_READY_BY_DEADLINE, e.reason());
+            assertEquals(1, EchoService.call(slowStub, 5));
+        } finally {
+            slowHost.stop();
+        }
+    }
+
+    @Test
+    void handoff_duringHandoff_refusedHandoffInProgress_firstGoesOn() throws Exception {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch proceed = new CountDownLatch(1);
+        final CompletableFuture<HandoffReport> first = CompletableFuture.supplyAsync(
+            () -> host.handoff(service, echo.instance(2, context -> {
+                entered.countDown();
+                proceed.await();
+            })), Thread::startVirtualThread);
+        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        assertThrows(ServiceException.HandoffInProgress.class, () -> host.handoff(service, echo.instance(3)));
+        assertEquals(1, EchoService.call(stub, 6), "the old instance serves while the first handoff runs");
+        proceed.countDown();
+        assertEquals(2, first.get(30, TimeUnit.SECONDS).newInstance());
+        assertEquals(2, EchoService.call(stub, 7));
+    }
+
+    @Test
+    void handoff_afterStop_hostStopped() {
+        host.stop();
+        assertThrows(ServiceException.HostStopped.class, () -> host.handoff(service, echo.instance(2)));
+    }
+
+    /**
+     * Seeded, one host per round: callers call continuously and some calls are held on the old instance while the
+     * handoff retargets; the held calls are released once a call was answered by the new instance. Every call
+     * completes exactly once (a handoff refuses nothing), each by the old or the new instance, and the old instance
+     * drained the held calls.
+     */
+    @Test
+    void handoff_racingCalls_noCallLostOrServedTwice() throws Exception {
+        final SplittableRandom seeds = new SplittableRandom(0x4A0D);
+        for (int round = 0; round < ROUNDS; round++) {
+            final long seed = seeds.nextLong();
+            final SplittableRandom random = new SplittableRandom(seed);
+            final int heldCalls = 1 + random.nextInt(3);
+            final EchoService old = new EchoService();
+            final EchoService fresh = new EchoService();
+            final ServiceHost racing = ServiceHost.create(EchoService.config());
+            final Readiness<Echo.Client> r = racing.add(ServiceDefinition.of("svc", EchoService.EXPORT,
+                old.instance(1)));
+            racing.start();
+            final ServiceClient caller = racing.connect("ledger", r);
+            final Echo.Client racingStub = caller.await(r, Duration.ofSeconds(10));
+            final List<CompletableFuture<Long>> held = new ArrayList<>();
+            for (int i = 0; i < heldCalls; i++) {
+                held.add(CompletableFuture.supplyAsync(() -> EchoService.call(racingStub, EchoService.HOLD),
+                    Thread::startVirtualThread));
+            }
+            old.awaitHeld(heldCalls);
+            final CallLedger ledger = new CallLedger();
+            ledger.start(racingStub, 2 + random.nextInt(3), seed);
+            final CompletableFuture<HandoffReport> handoff = CompletableFuture.supplyAsync(
+                () -> racing.handoff(r, fresh.instance(2)), Thread::startVirtualThread);
+            final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!ledger.tags.containsValue(2L)) {
+                assertTrue(System.nanoTime() - giveUp < 0, "no call reached the new instance");
+                Thread.sleep(1);
+            }
+            old.release();
+            final HandoffReport report = handoff.get(60, TimeUnit.SECONDS);
+            ledger.stopAndJoin();
+            racing.stop();
+            final String where = "round " + round + " seed " + seed + ": " + report;
+            for (final CompletableFuture<Long> call : held) {
+                assertEquals(1L, call.get(30, TimeUnit.SECONDS), "held calls finished on the old instance");
+            }
+            assertTrue(report.oldStopped().inFlightAtStart() >= heldCalls,
+                "the window was real: calls in flight on the old instance at the retarget; " + where);
+            assertEquals(report.oldStopped().inFlightAtStart(), report.oldStopped().calls().drained(), where);
+            assertEquals(0, report.oldStopped().calls().refused(), "a handoff refuses nothing; " + where);
+            assertEquals(0, ledger.count(CallLedger.Outcome.REFUSED) + ledger.count(CallLedger.Outcome.CANCELLED),
+                "every call of the handoff completed; " + where);
+            final EchoService both = new EchoService();
+            both.served.putAll(old.served);
+            fresh.served.forEach((value, runs) -> both.served.merge(value, runs, Long::sum));
+            ledger.check(both);
+            for (final Long tag : ledger.tags.values()) {
+                assertTrue(tag == 1L || tag == 2L, () -> "served by the old or the new instance: " + tag);
+            }
+            assertEquals(caller.ringClient().slotCount(), caller.ringClient().freeSlots(), where);
+        }
+    }
+}
