@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
+import org.capring.ring.SpinBudget;
+
 /**
  * The park/flag/unpark handshake between one waiting thread and any number of signalling threads: a sleeper
  * that must not miss the event it sleeps for, without a lock and without a wake-up per event.
@@ -34,8 +36,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Threads.</b> At most one thread waits on a doorbell at a time (the caller guarantees it: an endpoint
  * loop, a queue's one consumer, the holder of a role); any thread may ring. A waiter may wake without a ring
  * (park returns spuriously, on interrupt or on timeout) and must re-check its condition; a ring may leave a
- * permit with a thread that has already moved on, which only makes its next park return early. Lock-free,
- * allocation-free.
+ * permit with a thread that has already moved on, which only makes its next park return early. A thread taken
+ * by a ring counts in {@link SpinBudget#woke()} until its {@link #disarm()}, so that spinners leave it a core.
+ * Lock-free, allocation-free.
  */
 public final class Doorbell {
     private static final VarHandle WAITER;
@@ -74,10 +77,12 @@ public final class Doorbell {
         }
     }
 
-    /** Withdraws the current thread's announcement (a no-op if a signaller already took it). */
+    /** Withdraws the current thread's announcement; if a signaller already took it, this thread now runs again. */
     public void disarm() {
         // CAS: only our own announcement is withdrawn; a signaller may have taken it already.
-        WAITER.compareAndSet(this, Thread.currentThread(), null);
+        if (!WAITER.compareAndSet(this, Thread.currentThread(), null)) {
+            SpinBudget.ran();
+        }
     }
 
     /**
@@ -102,6 +107,8 @@ public final class Doorbell {
         final Thread armed = (Thread) WAITER.getVolatile(this);
         // CAS: of several signallers exactly one takes (and unparks) the thread that armed.
         if (armed != null && WAITER.compareAndSet(this, armed, null)) {
+            // Counted until the woken thread disarms: spinners leave it a core.
+            SpinBudget.woke();
             LockSupport.unpark(armed);
             return true;
         }
