@@ -114,7 +114,10 @@ public final class PoolKey {
     public enum CertificateVerification {
         /** The peer's chain must lead to one of the key's trust anchors. */
         CHAIN_TO_TRUST_ANCHORS,
-        /** Any certificate is accepted: for tests and for authentication done above TLS. Needs empty anchors. */
+        /**
+         * Any certificate is accepted: for tests and for authentication done above TLS. The trust anchors are then
+         * not consulted (but still part of the key's identity).
+         */
         INSECURE_ACCEPT_ANY
     }
 
@@ -482,7 +485,7 @@ public final class PoolKey {
         }
 
         /**
-         * @param anchors the CA set to trust ({@link TrustAnchors#none()} only with
+         * @param anchors the CA set to trust (may be {@link TrustAnchors#none()} only with
          *                {@link CertificateVerification#INSECURE_ACCEPT_ANY})
          * @return this builder
          * @throws NullPointerException if {@code anchors} is null
@@ -670,9 +673,6 @@ public final class PoolKey {
             check(alpn.stream().distinct().count() == alpn.size(), Field.ALPN, "duplicate ALPN protocol");
             if (certificateVerification == CertificateVerification.CHAIN_TO_TRUST_ANCHORS) {
                 check(!trustAnchors.isEmpty(), Field.TRUST_ANCHORS, "chain verification needs a CA");
-            } else {
-                check(trustAnchors.isEmpty(), Field.TRUST_ANCHORS,
-                    "INSECURE_ACCEPT_ANY verifies no chain: its trust anchors must be TrustAnchors.none()");
             }
             if (hostnameVerification == HostnameVerification.VERIFY_SNI_NAME) {
                 check(sni != null, Field.HOSTNAME_VERIFICATION, "VERIFY_SNI_NAME needs an SNI host name");

@@ -27,9 +27,9 @@ public final class TrustAnchors {
      * @param certificates the CA certificates; duplicates count once
      * @return the set
      * @throws NullPointerException     if the collection or an element is null
-     * @throws IllegalArgumentException if it is empty (a TLS key that trusts nothing is stated with
-     *                                  {@link PoolKey.CertificateVerification#INSECURE_ACCEPT_ANY} and
-     *                                  {@link #none()}) or a certificate cannot be encoded
+     * @throws IllegalArgumentException if it is empty (say {@link #none()} explicitly, with
+     *                                  {@link PoolKey.CertificateVerification#INSECURE_ACCEPT_ANY}) or a certificate
+     *                                  cannot be encoded
      */
     public static TrustAnchors of(final Collection<X509Certificate> certificates) {
         Objects.requireNonNull(certificates, "certificates");
