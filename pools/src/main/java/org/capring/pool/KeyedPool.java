@@ -176,8 +176,8 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
     }
 
     /**
-     * Lends a connection for {@code key}, waiting at most {@code timeout} ({@link Duration#ZERO}: never waits, but
-     * may still connect).
+     * Lends a connection for {@code key}, waiting at most {@code timeout}. With {@link Duration#ZERO} it never queues
+     * (it still connects when a permit is free) and a refusal names the limit at once.
      *
      * @param key     what the connection must be, exactly
      * @param timeout how long to wait, not negative
@@ -311,6 +311,10 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
                     blocked = blockingLimit(state);
                 }
                 if (handed == null && !mayConnect) {
+                    if (timeoutNanos <= 0) {
+                        // A zero timeout never queues: it names the limit at once.
+                        throw new AcquireTimeoutException(key, blocked, 0);
+                    }
                     final Object outcome = await(enqueue(state, key, blocked), deadline, timeoutNanos);
                     if (outcome == PERMIT) {
                         mayConnect = true;

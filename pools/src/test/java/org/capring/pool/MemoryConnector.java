@@ -17,28 +17,44 @@ public final class MemoryConnector implements Connector<FakeConnection> {
     public final ConcurrentLinkedQueue<FakeConnection> opened = new ConcurrentLinkedQueue<>();
     /** Connect attempts, successful or not. */
     public final AtomicInteger attempts = new AtomicInteger();
-    /** Connects currently held at the gate. */
+    /** Connects currently waiting at a gate (closed, or opened but not yet left). */
     public final AtomicInteger atGate = new AtomicInteger();
     private volatile Predicate<PoolKey> failing = key -> false;
-    private volatile CountDownLatch gate;
+    private volatile Gate gate;
+    private volatile String gatedThreads = "";
+
+    /** @param prefix only threads whose name starts with it wait at the gate (default: every thread) */
+    public void gateOnly(final String prefix) {
+        gatedThreads = prefix;
+    }
 
     /** @param which keys whose connects fail (with an {@link IOException}) */
     public void failWhen(final Predicate<PoolKey> which) {
         failing = which;
     }
 
+    /** A gate and the connects held at it. */
+    private record Gate(CountDownLatch latch, AtomicInteger held) {
+    }
+
     /** Holds every following connect until {@link #openGate()}. */
     public void closeGate() {
-        gate = new CountDownLatch(1);
+        gate = new Gate(new CountDownLatch(1), new AtomicInteger());
     }
 
     /** Lets held connects complete. */
     public void openGate() {
-        final CountDownLatch current = gate;
+        final Gate current = gate;
         gate = null;
         if (current != null) {
-            current.countDown();
+            current.latch().countDown();
         }
+    }
+
+    /** @return connects held at the gate that is closed now (0 when it is open) */
+    public int heldAtClosedGate() {
+        final Gate current = gate;
+        return current == null ? 0 : current.held().get();
     }
 
     /** @return the connections opened so far */
@@ -49,17 +65,19 @@ public final class MemoryConnector implements Connector<FakeConnection> {
     @Override
     public FakeConnection connect(final PoolKey key, final long timeoutNanos) throws IOException {
         attempts.incrementAndGet();
-        final CountDownLatch current = gate;
-        if (current != null) {
+        final Gate current = gate;
+        if (current != null && Thread.currentThread().getName().startsWith(gatedThreads)) {
             atGate.incrementAndGet();
+            current.held().incrementAndGet();
             try {
-                if (!current.await(30, TimeUnit.SECONDS)) {
+                if (!current.latch().await(30, TimeUnit.SECONDS)) {
                     throw new IOException("test gate never opened");
                 }
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("interrupted at the gate");
             } finally {
+                current.held().decrementAndGet();
                 atGate.decrementAndGet();
             }
         }
