@@ -21,7 +21,7 @@ import java.util.List;
  * }
  */
 public final class Targets {
-    /** The targets of the ring foundation (1-4) and of typed calls (5-6), in report order. */
+    /** The targets of the ring foundation (1-4), of typed calls (5-6) and of the keyed pool (7), in report order. */
     public static final List<Target> DEFAULT = List.of(
         new Target("1.1", "SQ throughput at least 4× Agrona's one-to-one ring buffer", "throughput", "batched",
             "CapringSq", atLeast("AgronaOneToOne", 4.0)),
@@ -80,7 +80,19 @@ public final class Targets {
         new Target("6.3", "at least 1 M calls per second with batching", "callrate", Target.ANY,
             "CapringCallsBatched", reaches(1_000_000, "ops/s")),
         new Target("6.4", "0 B/op per call in steady state, many callers", "callrate", Target.ANY,
-            BenchmarkId.CAPRING_PREFIX + Target.ANY, zeroAllocation()));
+            BenchmarkId.CAPRING_PREFIX + Target.ANY, zeroAllocation()),
+        new Target("7.1", "pool acquire + release of one key no slower than Stormpot (unkeyed), one thread", "pool",
+            "oneKey", "CapringPool", noSlowerThan("Stormpot")),
+        new Target("7.2", "pool acquire + release of one key no slower than Stormpot (unkeyed), two threads", "pool",
+            "oneKeyTwoThreads", "CapringPool", noSlowerThan("Stormpot")),
+        new Target("7.3", "pool acquire + release at least 3× commons-pool2 GenericKeyedObjectPool", "pool",
+            Target.ANY, "CapringPool", atLeast("CommonsPool2Keyed", 3.0)),
+        new Target("7.4", "pool acquire + release of one key vs HikariCP's ConcurrentBag (unkeyed), one thread", "pool",
+            "oneKey", "CapringPool", informational("HikariConcurrentBag")),
+        new Target("7.5", "pool acquire + release of one key vs HikariCP's ConcurrentBag (unkeyed), two threads",
+            "pool", "oneKeyTwoThreads", "CapringPool", informational("HikariConcurrentBag")),
+        new Target("7.6", "0 B/op per acquire + release", "pool", Target.ANY, BenchmarkId.CAPRING_PREFIX + Target.ANY,
+            zeroAllocation()));
 
     private Targets() {
     }
