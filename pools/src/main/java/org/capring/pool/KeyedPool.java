@@ -288,6 +288,7 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
             boolean mayConnect = false;
             lock.lock();
             try {
+                // Volatile store: refreshes the coarse clock the fast paths read for idle time, lifetime and lease age.
                 coarseNow = clock.nanoTime();
                 if (closed) {
                     throw new PoolClosedException(key);
@@ -547,6 +548,7 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
                 rebalance();
             } else {
                 final long now = clock.nanoTime();
+                // Volatile store: refreshes the coarse clock the fast paths read for idle time, lifetime and lease age.
                 coarseNow = now;
                 final long jitter = lifetimeJitterNanos == 0 ? 0
                     : ThreadLocalRandom.current().nextLong(lifetimeJitterNanos + 1);
@@ -799,6 +801,7 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
      */
     public void runMaintenance() {
         final long now = clock.nanoTime();
+        // Volatile store: refreshes the coarse clock the fast paths read for idle time, lifetime and lease age.
         coarseNow = now;
         for (final KeyState<C> state : keys.values()) {
             for (int i = 0; i < state.slots.length; i++) {

@@ -1,6 +1,7 @@
 package org.capring.pool.net;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
@@ -95,7 +96,7 @@ public final class CapnpConnection implements Poolable {
         } catch (final IOException | RuntimeException e) {
             if (bytesRead != before) {
                 fault = CloseReason.PARTIAL_READ;
-            } else if (!(e instanceof java.net.SocketTimeoutException)) {
+            } else if (!(e instanceof SocketTimeoutException)) {
                 fault = CloseReason.PEER_CLOSED;
             }
             throw e;
@@ -189,6 +190,13 @@ public final class CapnpConnection implements Poolable {
         }
     }
 
+    /**
+     * Validation after an idle period: a non-blocking look at the wire (no round trip, so the protocol needs no ping
+     * message); the connection is valid when the peer has neither sent anything nor hung up.
+     *
+     * @param timeoutNanos unused: the check never blocks
+     * @return whether the connection is still usable
+     */
     @Override
     public boolean validate(final long timeoutNanos) {
         return checkIdle() == null;

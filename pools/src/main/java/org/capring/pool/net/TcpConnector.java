@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 
+import org.capring.pool.CloseReason;
 import org.capring.pool.Connector;
 import org.capring.pool.PoolKey;
 
@@ -51,8 +52,9 @@ public final class TcpConnector implements Connector<CapnpConnection> {
             channel.socket().setSoTimeout(Dialer.remainingMillis(deadline));
             final CapnpConnection connection = new CapnpConnection(key, wire, options);
             handshake.perform(connection);
-            if (connection.checkReturn() != null) {
-                throw new IOException("the handshake left the connection unclean: " + connection.checkReturn());
+            final CloseReason unclean = connection.checkReturn();
+            if (unclean != null) {
+                throw new IOException("the handshake left the connection unclean: " + unclean);
             }
             channel.socket().setSoTimeout((int) options.readTimeout().toMillis());
             return connection;
