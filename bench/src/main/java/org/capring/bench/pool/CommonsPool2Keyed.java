@@ -1,39 +1,21 @@
 package org.capring.bench.pool;
 
-import java.util.concurrent.TimeUnit;
-
 import org.apache.commons.pool2.BaseKeyedPooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPool;
 import org.apache.commons.pool2.impl.GenericKeyedObjectPoolConfig;
-import org.capring.bench.BenchFlags;
 import org.capring.pool.PoolKey;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Apache commons-pool2 {@link GenericKeyedObjectPool} keyed by the same {@link PoolKey}s, JMX off, no tests on
  * borrow or return: {@code borrowObject(key)}, touch, {@code returnObject(key, object)}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
-    BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class CommonsPool2Keyed {
+public class CommonsPool2Keyed extends KeyedPoolSubject {
     private GenericKeyedObjectPool<PoolKey, PoolBench.Thing> pool;
-    private PoolKey one;
-    private PoolKey[] keys;
 
     /** Builds the pool. */
     @Setup(Level.Trial)
@@ -54,8 +36,6 @@ public class CommonsPool2Keyed {
                 return new DefaultPooledObject<>(thing);
             }
         }, config);
-        one = PoolBench.key(-1);
-        keys = PoolBench.keys();
     }
 
     /** Closes the pool. */
@@ -64,52 +44,13 @@ public class CommonsPool2Keyed {
         pool.close();
     }
 
-    private long cycle(final PoolKey key) throws Exception {
+    @Override
+    long cycle(final PoolKey key) throws Exception {
         final PoolBench.Thing thing = pool.borrowObject(key);
         try {
             return thing.touch();
         } finally {
             pool.returnObject(key, thing);
         }
-    }
-
-    /**
-     * @return the object's use count
-     * @throws Exception never in steady state
-     */
-    @Benchmark
-    public long oneKey() throws Exception {
-        return cycle(one);
-    }
-
-    /**
-     * @return the object's use count
-     * @throws Exception never in steady state
-     */
-    @Benchmark
-    @Threads(2)
-    public long oneKeyTwoThreads() throws Exception {
-        return cycle(one);
-    }
-
-    /**
-     * @param walk the thread's key walk
-     * @return the object's use count
-     * @throws Exception never in steady state
-     */
-    @Benchmark
-    public long thousandKeys(final PoolBench.Walk walk) throws Exception {
-        return cycle(keys[walk.next()]);
-    }
-
-    /**
-     * @param walk the thread's key walk
-     * @return the object's use count
-     * @throws Exception never in steady state
-     */
-    @Benchmark
-    @Threads(2)
-    public long thousandKeysTwoThreads(final PoolBench.Walk walk) throws Exception {
-        return cycle(keys[walk.next()]);
     }
 }

@@ -4,29 +4,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.util.ConcurrentBag;
-import org.capring.bench.BenchFlags;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
+import org.capring.pool.PoolKey;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * HikariCP's {@link ConcurrentBag} (unkeyed; the structure under HikariCP's connection pool), filled with
  * {@value PoolBench#OBJECTS} objects: {@code borrow(timeout)}, touch, {@code requite}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
-    BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class HikariConcurrentBag {
+public class HikariConcurrentBag extends PoolSubject {
     private ConcurrentBag<Entry> bag;
 
     /** The trivial object as a bag entry. */
@@ -65,31 +52,13 @@ public class HikariConcurrentBag {
         bag.close();
     }
 
-    private long cycle() throws InterruptedException {
+    @Override
+    long cycle(final PoolKey key) throws InterruptedException {
         final Entry entry = bag.borrow(5, TimeUnit.SECONDS);
         try {
             return entry.thing.touch();
         } finally {
             bag.requite(entry);
         }
-    }
-
-    /**
-     * @return the object's use count
-     * @throws InterruptedException never
-     */
-    @Benchmark
-    public long oneKey() throws InterruptedException {
-        return cycle();
-    }
-
-    /**
-     * @return the object's use count
-     * @throws InterruptedException never
-     */
-    @Benchmark
-    @Threads(2)
-    public long oneKeyTwoThreads() throws InterruptedException {
-        return cycle();
     }
 }

@@ -15,6 +15,11 @@ public final class PoolBench {
     /** Keys of the {@code thousandKeys} variants. */
     public static final int KEYS = 1000;
 
+    /** The key of the one-key variants. */
+    public static final PoolKey ONE = key(-1);
+    /** The keys of the thousand-key variants. */
+    public static final PoolKey[] THOUSAND = keys();
+
     private PoolBench() {
     }
 

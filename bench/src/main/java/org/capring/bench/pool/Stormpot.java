@@ -2,18 +2,10 @@ package org.capring.bench.pool;
 
 import java.util.concurrent.TimeUnit;
 
-import org.capring.bench.BenchFlags;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
+import org.capring.pool.PoolKey;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 import stormpot.Allocator;
 import stormpot.BasePoolable;
@@ -26,12 +18,7 @@ import stormpot.Timeout;
  * Stormpot 4 (unkeyed), default threaded mode, through its thread-safe tap: {@code claim(timeout)}, touch,
  * {@code release()}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
-    BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class Stormpot {
+public class Stormpot extends PoolSubject {
     private static final Timeout TIMEOUT = new Timeout(5, TimeUnit.SECONDS);
 
     private Pool<Pooled> pool;
@@ -70,31 +57,13 @@ public class Stormpot {
         pool.shutdown().await(TIMEOUT);
     }
 
-    private long cycle() throws InterruptedException {
+    @Override
+    long cycle(final PoolKey key) throws InterruptedException {
         final Pooled pooled = tap.claim(TIMEOUT);
         try {
             return pooled.thing.touch();
         } finally {
             pooled.release();
         }
-    }
-
-    /**
-     * @return the object's use count
-     * @throws InterruptedException never
-     */
-    @Benchmark
-    public long oneKey() throws InterruptedException {
-        return cycle();
-    }
-
-    /**
-     * @return the object's use count
-     * @throws InterruptedException never
-     */
-    @Benchmark
-    @Threads(2)
-    public long oneKeyTwoThreads() throws InterruptedException {
-        return cycle();
     }
 }

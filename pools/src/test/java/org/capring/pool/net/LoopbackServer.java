@@ -253,18 +253,9 @@ public final class LoopbackServer implements AutoCloseable {
         for (final Accepted connection : accepted) {
             connection.socket.close();
         }
-        join(acceptor);
+        TestThreads.join(acceptor);
         for (final Thread thread : threads) {
-            join(thread);
-        }
-    }
-
-    private static void join(final Thread thread) throws IOException {
-        try {
-            thread.join();
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while closing");
+            TestThreads.join(thread);
         }
     }
 }

@@ -138,16 +138,7 @@ public final class TestProxy implements AutoCloseable {
             closeQuietly(socket);
         }
         for (final Thread thread : threads) {
-            join(thread);
-        }
-    }
-
-    private static void join(final Thread thread) throws IOException {
-        try {
-            thread.join();
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while closing");
+            TestThreads.join(thread);
         }
     }
 }
