@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * for with an oracle that compares accessor by accessor, and the permit accounting after every operation. The tries
  * add up to more than 10^6 operations, with every field drawn ({@link #everyFieldWasDrawn}).
  */
-class KeyIsolationProperties {
+class KeyIsolationPropertiesTest {
     static final int OPS = 3_000;
     private static final Set<PoolKey.Field> DRAWN = EnumSet.noneOf(PoolKey.Field.class);
     private static long operations;
