@@ -21,7 +21,10 @@ import java.util.List;
  * }
  */
 public final class Targets {
-    /** The targets of the ring foundation (1-4), of typed calls (5-6) and of the service container (7), in report order. */
+    /**
+     * The targets of the ring foundation (1-4), of typed calls (5-6), of the service container (7) and of the keyed
+     * pool (8), in report order.
+     */
     public static final List<Target> DEFAULT = List.of(
         new Target("1.1", "SQ throughput at least 4× Agrona's one-to-one ring buffer", "throughput", "batched",
             "CapringSq", atLeast("AgronaOneToOne", 4.0)),
@@ -86,7 +89,19 @@ public final class Targets {
         new Target("7.2", "an idle host stops (every drain, ring and thread) within 1 ms", "service", "stopIdle",
             "CapringServiceLifecycle", reaches(1_000, "us/op")),
         new Target("7.3", "a live handoff of an idle service (start, probe, retarget, old drained) within 5 ms",
-            "service", "handoff", "CapringServiceLifecycle", reaches(5_000, "us/op")));
+            "service", "handoff", "CapringServiceLifecycle", reaches(5_000, "us/op")),
+        new Target("8.1", "pool acquire + release of one key no slower than Stormpot (unkeyed), one thread", "pool",
+            "oneKey", "CapringPool", noSlowerThan("Stormpot")),
+        new Target("8.2", "pool acquire + release of one key no slower than Stormpot (unkeyed), two threads", "pool",
+            "oneKeyTwoThreads", "CapringPool", noSlowerThan("Stormpot")),
+        new Target("8.3", "pool acquire + release at least 3× commons-pool2 GenericKeyedObjectPool", "pool",
+            Target.ANY, "CapringPool", atLeast("CommonsPool2Keyed", 3.0)),
+        new Target("8.4", "pool acquire + release of one key vs HikariCP's ConcurrentBag (unkeyed), one thread", "pool",
+            "oneKey", "CapringPool", informational("HikariConcurrentBag")),
+        new Target("8.5", "pool acquire + release of one key vs HikariCP's ConcurrentBag (unkeyed), two threads",
+            "pool", "oneKeyTwoThreads", "CapringPool", informational("HikariConcurrentBag")),
+        new Target("8.6", "0 B/op per acquire + release", "pool", Target.ANY, BenchmarkId.CAPRING_PREFIX + Target.ANY,
+            zeroAllocation()));
 
     private Targets() {
     }
