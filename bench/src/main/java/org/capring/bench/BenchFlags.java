@@ -24,10 +24,34 @@ public final class BenchFlags {
     /** One carrier thread for every virtual thread: hand-offs never migrate between cores. */
     public static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
 
-    /** Entries (or slots, or events) of every queue under test. */
+    /** Entries (or slots, or events) of every queue under test whose capacity is not a benchmark parameter. */
     public static final int CAPACITY = 1024;
     /** Entries per batch in the batched variants. */
     public static final int BATCH = 32;
+
+    /**
+     * Polling style {@code @Param} value: every spin, empty-poll and full-queue loop calls {@link Thread#onSpinWait()}
+     * (a PAUSE on x86), as the JDK's and Agrona's back-off strategies do.
+     */
+    public static final String ON_SPIN_WAIT = "onSpinWait";
+    /**
+     * Polling style {@code @Param} value: no loop pauses, the way Disruptor's {@code BusySpinWaitStrategy} and JCTools'
+     * own benchmarks poll.
+     */
+    public static final String BUSY = "busy";
+
+    /**
+     * @param style a polling style, {@value #ON_SPIN_WAIT} or {@value #BUSY}
+     * @return whether loops of that style call {@link Thread#onSpinWait()}
+     * @throws IllegalArgumentException if the style is neither
+     */
+    public static boolean pauses(final String style) {
+        return switch (style) {
+            case ON_SPIN_WAIT -> true;
+            case BUSY -> false;
+            default -> throw new IllegalArgumentException("unknown polling style: " + style);
+        };
+    }
 
     private BenchFlags() {
     }

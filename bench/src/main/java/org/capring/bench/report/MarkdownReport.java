@@ -43,7 +43,9 @@ public final class MarkdownReport {
         md.append("## How to read this\n\n").append(HOW_TO_READ).append('\n');
         environment(md, model);
         targets(md, model.targets());
+        targetCells(md, model.targets());
         warnings(md, model.warnings());
+        sensitivities(md, Sensitivity.of(model.groups()));
         final var byMeasure = new LinkedHashMap<String, List<RowGroup>>();
         for (final RowGroup group : model.groups()) {
             byMeasure.computeIfAbsent(group.key().measure(), _ -> new ArrayList<>()).add(group);
@@ -117,6 +119,78 @@ public final class MarkdownReport {
                 .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** Every cell of each target judged on more than one cell, so that no verdict hides its worst case. */
+    private static void targetCells(final StringBuilder md, final List<TargetResult> results) {
+        final List<TargetResult> matrices = results.stream().filter(result -> !result.cells().isEmpty()).toList();
+        if (matrices.isEmpty()) {
+            return;
+        }
+        md.append("## Target cells\n\n")
+            .append("A target holds only if it holds in every cell it covers; each table lists them, worst first.\n\n");
+        for (final TargetResult result : matrices) {
+            md.append("### ").append(cell(result.target().id())).append(": ").append(cell(result.target().text()))
+                .append("\n\n").append(status(result.status())).append(": ").append(cell(result.note()))
+                .append(".\n\n| Cell | Status | capring advantage (median) | (best fork) | Note |\n")
+                .append("|---|---|--:|--:|---|\n");
+            final List<TargetResult> worstFirst = result.cells().stream()
+                .sorted((a, b) -> Double.compare(a.medianAdvantage().orElse(Double.NEGATIVE_INFINITY),
+                    b.medianAdvantage().orElse(Double.NEGATIVE_INFINITY)))
+                .toList();
+            for (final TargetResult cellResult : worstFirst) {
+                md.append("| ").append(cell(cellResult.scope()))
+                    .append(" | ").append(status(cellResult.status()))
+                    .append(" | ").append(Numbers.ratio(cellResult.medianAdvantage()))
+                    .append(" | ").append(Numbers.ratio(cellResult.bestForkAdvantage()))
+                    .append(" | ").append(cell(cellResult.note()))
+                    .append(" |\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** capring's advantage over each peer in every cell of each parameter matrix, with the worst cell per peer. */
+    private static void sensitivities(final StringBuilder md, final List<Sensitivity> sensitivities) {
+        if (sensitivities.isEmpty()) {
+            return;
+        }
+        md.append("## Sensitivity\n\n")
+            .append("For each capring subject measured over a parameter matrix: its median in every cell and its "
+                + "advantage over each peer there (median fork against median fork, above 1 means capring is better). "
+                + "The last line is the worst cell for each peer.\n\n");
+        for (final Sensitivity sensitivity : sensitivities) {
+            md.append("### ").append(sensitivity.title()).append("\n\n|");
+            sensitivity.params().forEach(param -> md.append(' ').append(cell(param)).append(" |"));
+            md.append(' ').append(sensitivity.subject()).append(" (median) |");
+            sensitivity.peers().forEach(peer -> md.append(" vs ").append(cell(peer)).append(" |"));
+            md.append("\n|");
+            sensitivity.params().forEach(param -> md.append("---|"));
+            md.append("--:|");
+            sensitivity.peers().forEach(peer -> md.append("--:|"));
+            md.append('\n');
+            for (final Sensitivity.Cell c : sensitivity.cells()) {
+                md.append('|');
+                sensitivity.params().forEach(param -> md.append(' ')
+                    .append(cell(String.valueOf(c.key().params().get(param)))).append(" |"));
+                md.append(' ').append(Numbers.score(c.capring().stats().median())).append(" |");
+                for (final String peer : sensitivity.peers()) {
+                    final Comparison comparison = c.byPeer().get(peer);
+                    md.append(' ').append(comparison == null ? "—" : Numbers.ratio(comparison.medianAdvantage()))
+                        .append(" |");
+                }
+                md.append('\n');
+            }
+            md.append("| **worst** |");
+            for (int i = 1; i < sensitivity.params().size(); i++) {
+                md.append(" |");
+            }
+            md.append(" |");
+            for (final String peer : sensitivity.peers()) {
+                md.append(" **").append(Numbers.ratio(sensitivity.worst(peer))).append("** |");
+            }
+            md.append("\n\n");
+        }
     }
 
     private static String statusCounts(final List<TargetResult> results) {

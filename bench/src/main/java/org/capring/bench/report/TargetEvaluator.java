@@ -9,9 +9,11 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
- * Judges {@link Target}s against the rows of a run. Ratio targets give one {@link TargetResult} per matching row
- * key, or one {@link TargetResult.Status#NOT_MEASURED} result when no key matches; allocation targets give one
- * result over all matching rows. Stateless and thread-safe.
+ * Judges {@link Target}s against the rows of a run, one {@link TargetResult} per target. A ratio target is judged on
+ * every row key (cell) it matches: it is {@link TargetResult.Status#MISSED} if any cell misses,
+ * {@link TargetResult.Status#NOT_MEASURED} if no cell misses but one cannot be judged (or no cell exists), and
+ * {@link TargetResult.Status#MET} only if every cell meets it; the result shows the worst cell and lists every cell.
+ * Allocation targets give one result over all matching rows. Stateless and thread-safe.
  */
 public final class TargetEvaluator {
     private TargetEvaluator() {
@@ -30,28 +32,73 @@ public final class TargetEvaluator {
             } else if (target.criterion() instanceof final Criterion.Flat flat) {
                 results.add(flat(target, flat, rows));
             } else {
-                results.addAll(ratio(target, rows));
+                results.add(ratio(target, rows));
             }
         }
         return results;
     }
 
-    private static List<TargetResult> ratio(final Target target, final List<ResultRow> rows) {
+    private static TargetResult ratio(final Target target, final List<ResultRow> rows) {
         final var keys = new LinkedHashSet<RowKey>();
         for (final ResultRow row : rows) {
-            if (target.matchesMeasure(row.key().measure()) && target.matchesVariant(row.key().variant())) {
+            if (target.matches(row.key())) {
                 keys.add(row.key());
             }
         }
         if (keys.isEmpty()) {
-            return List.of(notMeasured(target, target.scope(), "no " + target.scope() + " rows in this run"));
+            return notMeasured(target, target.scope(), "no " + target.scope() + " rows in this run");
         }
-        final var results = new ArrayList<TargetResult>(keys.size());
+        final var cells = new ArrayList<TargetResult>(keys.size());
         for (final RowKey key : keys) {
             final List<ResultRow> sameKey = rows.stream().filter(row -> row.key().equals(key)).toList();
-            results.add(ratio(target, key.title(), sameKey));
+            cells.add(ratio(target, key.title(), sameKey));
         }
-        return results;
+        return cells.size() == 1 ? cells.getFirst() : everyCell(target, cells);
+    }
+
+    /** One verdict over several cells: the worst cell decides, and every cell is kept. */
+    private static TargetResult everyCell(final Target target, final List<TargetResult> cells) {
+        int met = 0;
+        int missed = 0;
+        int unmeasured = 0;
+        TargetResult worst = null;
+        for (final TargetResult cell : cells) {
+            switch (cell.status()) {
+                case MET -> met++;
+                case MISSED -> missed++;
+                case NOT_MEASURED -> unmeasured++;
+                case INFO -> { }
+            }
+            if (cell.medianAdvantage().isPresent() && (worst == null
+                || cell.medianAdvantage().getAsDouble() < worst.medianAdvantage().getAsDouble())) {
+                worst = cell;
+            }
+        }
+        final TargetResult.Status status;
+        if (missed > 0) {
+            status = TargetResult.Status.MISSED;
+        } else if (unmeasured > 0) {
+            status = TargetResult.Status.NOT_MEASURED;
+        } else if (met == 0) {
+            status = TargetResult.Status.INFO;
+        } else {
+            status = TargetResult.Status.MET;
+        }
+        final var note = new StringBuilder();
+        if (worst != null) {
+            note.append("worst cell: ").append(worst.scope()).append(" (").append(worst.note()).append("); ");
+        }
+        if (status == TargetResult.Status.INFO) {
+            note.append(cells.size()).append(" cells");
+        } else {
+            note.append(met).append(" of ").append(cells.size()).append(" cells met");
+            if (unmeasured > 0) {
+                note.append(", ").append(unmeasured).append(" not measured");
+            }
+        }
+        return new TargetResult(target, target.scope() + " (" + cells.size() + " cells)", status,
+            worst == null ? OptionalDouble.empty() : worst.medianAdvantage(),
+            worst == null ? OptionalDouble.empty() : worst.bestForkAdvantage(), note.toString(), cells);
     }
 
     private static TargetResult ratio(final Target target, final String scope, final List<ResultRow> sameKey) {
@@ -110,8 +157,8 @@ public final class TargetEvaluator {
     private static Optional<ResultRow> findAt(final List<ResultRow> rows, final Target target, final String param,
                                               final String value) {
         return rows.stream()
-            .filter(row -> target.matchesMeasure(row.key().measure()) && target.matchesVariant(row.key().variant())
-                && row.subject().equals(target.subject()) && value.equals(row.key().params().get(param)))
+            .filter(row -> target.matches(row.key()) && row.subject().equals(target.subject())
+                && value.equals(row.key().params().get(param)))
             .findFirst();
     }
 
@@ -180,8 +227,7 @@ public final class TargetEvaluator {
 
     private static TargetResult zeroAllocation(final Target target, final List<ResultRow> rows) {
         final List<ResultRow> matching = rows.stream()
-            .filter(row -> target.matchesMeasure(row.key().measure()) && target.matchesVariant(row.key().variant())
-                && target.matchesSubject(row.subject()))
+            .filter(row -> target.matches(row.key()) && target.matchesSubject(row.subject()))
             .toList();
         final String scope = (target.measure().equals(Target.ANY) ? "every " : target.measure() + ": every ")
             + target.subject() + " row";

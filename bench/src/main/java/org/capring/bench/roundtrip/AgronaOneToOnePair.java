@@ -1,8 +1,8 @@
 package org.capring.bench.roundtrip;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
+import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -23,14 +23,15 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Round trip over a pair of Agrona {@link OneToOneRingBuffer}s: 56-byte requests out (64-byte records), 24-byte
- * responses back (32-byte records), zero-copy {@code tryClaim}/{@code commit}; both sides spin on {@code read}.
+ * responses back (32-byte records), zero-copy {@code tryClaim}/{@code commit}, buffers aligned to the cache line;
+ * both sides spin on {@code read}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class AgronaOneToOnePair {
+public class AgronaOneToOnePair extends RoundtripParams {
     private static final int REQUEST = 1;
     private static final int RESPONSE = 2;
     private static final int RESPONSE_BYTES = 24;
@@ -75,7 +76,7 @@ public class AgronaOneToOnePair {
         public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
             int at;
             while ((at = responses.tryClaim(RESPONSE, RESPONSE_BYTES)) <= 0) {
-                Thread.onSpinWait();
+                idle();
             }
             final MutableDirectBuffer out = responses.buffer();
             out.putLong(at, buffer.getLong(index + 24));
@@ -88,17 +89,18 @@ public class AgronaOneToOnePair {
     }
 
     private static OneToOneRingBuffer ring(final int recordBytes) {
-        return new OneToOneRingBuffer(new UnsafeBuffer(
-            ByteBuffer.allocateDirect(BenchFlags.CAPACITY * recordBytes + RingBufferDescriptor.TRAILER_LENGTH)));
+        return new OneToOneRingBuffer(new UnsafeBuffer(BufferUtil.allocateDirectAligned(
+            BenchFlags.CAPACITY * recordBytes + RingBufferDescriptor.TRAILER_LENGTH, 64)));
     }
 
     /** Allocates both rings and starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
+        setUpParams();
         requests = ring(64);
         responses = ring(32);
         echo = new Echo(requests, responses);
-        echo.start("agrona-echo");
+        echo.start("agrona-echo", pause);
     }
 
     /**
@@ -117,7 +119,7 @@ public class AgronaOneToOnePair {
         final long v = next++;
         int at;
         while ((at = requests.tryClaim(REQUEST, Payload.BYTES)) <= 0) {
-            Thread.onSpinWait();
+            idle();
         }
         Payload.fill(requests.buffer(), at, v);
         requests.commit(at);
@@ -128,8 +130,8 @@ public class AgronaOneToOnePair {
         return reaper.userData;
     }
 
-    private static boolean spin() {
-        Thread.onSpinWait();
+    private boolean spin() {
+        idle();
         return true;
     }
 }

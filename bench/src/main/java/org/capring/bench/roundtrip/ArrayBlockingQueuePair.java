@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class ArrayBlockingQueuePair {
+public class ArrayBlockingQueuePair extends RoundtripParams {
     private static final int POOL_MASK = 2 * BenchFlags.CAPACITY - 1;
 
     private ArrayBlockingQueue<Roundtrip.Request> requests;
@@ -60,7 +60,7 @@ public class ArrayBlockingQueuePair {
             response.status = 0;
             response.length = (int) request.w6;
             while (!responses.offer(response)) {
-                Thread.onSpinWait();
+                idle();
             }
             return true;
         }
@@ -69,13 +69,14 @@ public class ArrayBlockingQueuePair {
     /** Allocates queues and pools and starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
+        setUpParams();
         requests = new ArrayBlockingQueue<>(BenchFlags.CAPACITY);
         responses = new ArrayBlockingQueue<>(BenchFlags.CAPACITY);
         for (int i = 0; i < requestPool.length; i++) {
             requestPool[i] = new Roundtrip.Request();
         }
         echo = new Echo(requests, responses);
-        echo.start("abq-echo");
+        echo.start("abq-echo", pause);
     }
 
     /**
@@ -94,11 +95,11 @@ public class ArrayBlockingQueuePair {
         final long v = next++;
         final Roundtrip.Request request = requestPool[(int) v & POOL_MASK].fill(v);
         while (!requests.offer(request)) {
-            Thread.onSpinWait();
+            idle();
         }
         Roundtrip.Response response;
         while ((response = responses.poll()) == null) {
-            Thread.onSpinWait();
+            idle();
         }
         return response.userData;
     }

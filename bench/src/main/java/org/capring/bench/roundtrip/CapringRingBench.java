@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public abstract class CapringRingBench {
+public abstract class CapringRingBench extends RoundtripParams {
     private Ring ring;
     private RingProducer<Sqe> sq;
     private RingConsumer<Cqe> cq;
@@ -71,10 +71,9 @@ public abstract class CapringRingBench {
         public void onEntry(final Sqe request) {
             Cqe completion;
             while ((completion = cq.tryClaim()) == null) {
-                Thread.onSpinWait();
+                idle();
             }
-            completion.userData(request.userData()).status(0).resultLength(request.paramsLength())
-                .callSlot(request.callSlot());
+            completion.set(request.userData(), 0, 0, request.callSlot(), request.paramsLength());
             cq.submit();
         }
     }
@@ -88,12 +87,13 @@ public abstract class CapringRingBench {
     /** Allocates the ring and starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
+        setUpParams();
         ring = Ring.allocate(RingLayout.builder().sqCapacity(BenchFlags.CAPACITY).cqProducers(cqProducers())
             .sqWakeup(wakeup()).cqWakeup(wakeup()).slots(0, 0, 0).build());
         sq = ring.newSqProducer();
         cq = ring.newCqConsumer();
         echo = new Echo(ring.newSqConsumer(), ring.newCqProducer());
-        echo.start("capring-echo");
+        echo.start("capring-echo", pause);
     }
 
     /**
@@ -113,13 +113,12 @@ public abstract class CapringRingBench {
         final long userData = next++;
         Sqe sqe;
         while ((sqe = sq.tryClaim()) == null) {
-            Thread.onSpinWait();
+            idle();
         }
         Payload.fill(sqe, userData);
-        sqe.userData(userData);
         sq.submit();
         while (cq.drain(reaper, 1) == 0) {
-            Thread.onSpinWait();
+            idle();
         }
         return reaper.userData;
     }

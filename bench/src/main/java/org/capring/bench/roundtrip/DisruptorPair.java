@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class DisruptorPair {
+public class DisruptorPair extends RoundtripParams {
     private RingBuffer<Roundtrip.Request> requests;
     private RingBuffer<Roundtrip.Response> responses;
     private EventPoller<Roundtrip.Response> responsePoller;
@@ -78,7 +78,7 @@ public class DisruptorPair {
                     s = responses.tryNext();
                     break;
                 } catch (final InsufficientCapacityException full) {
-                    Thread.onSpinWait();
+                    idle();
                 }
             }
             final Roundtrip.Response response = responses.get(s);
@@ -94,6 +94,7 @@ public class DisruptorPair {
     /** Creates both rings and pollers and starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
+        setUpParams();
         requests = RingBuffer.createSingleProducer(Roundtrip.Request::new, BenchFlags.CAPACITY, new BusySpinWaitStrategy());
         responses = RingBuffer.createSingleProducer(Roundtrip.Response::new, BenchFlags.CAPACITY,
             new BusySpinWaitStrategy());
@@ -102,7 +103,7 @@ public class DisruptorPair {
         responsePoller = responses.newPoller();
         responses.addGatingSequences(responsePoller.getSequence());
         echo = new Echo(requestPoller, responses);
-        echo.start("disruptor-echo");
+        echo.start("disruptor-echo", pause);
     }
 
     /**
@@ -128,7 +129,7 @@ public class DisruptorPair {
                 s = requests.tryNext();
                 break;
             } catch (final InsufficientCapacityException full) {
-                Thread.onSpinWait();
+                idle();
             }
         }
         requests.get(s).fill(v);
@@ -139,7 +140,7 @@ public class DisruptorPair {
             if (reaper.got) {
                 return reaper.userData;
             }
-            Thread.onSpinWait();
+            idle();
         }
     }
 }

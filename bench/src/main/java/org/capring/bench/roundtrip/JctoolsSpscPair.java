@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class JctoolsSpscPair {
+public class JctoolsSpscPair extends RoundtripParams {
     private static final int POOL_MASK = 2 * BenchFlags.CAPACITY - 1;
 
     private SpscArrayQueue<Roundtrip.Request> requests;
@@ -59,7 +59,7 @@ public class JctoolsSpscPair {
             response.status = 0;
             response.length = (int) request.w6;
             while (!responses.offer(response)) {
-                Thread.onSpinWait();
+                idle();
             }
             return true;
         }
@@ -68,13 +68,14 @@ public class JctoolsSpscPair {
     /** Allocates queues and pools and starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
+        setUpParams();
         requests = new SpscArrayQueue<>(BenchFlags.CAPACITY);
         responses = new SpscArrayQueue<>(BenchFlags.CAPACITY);
         for (int i = 0; i < requestPool.length; i++) {
             requestPool[i] = new Roundtrip.Request();
         }
         echo = new Echo(requests, responses);
-        echo.start("jctools-echo");
+        echo.start("jctools-echo", pause);
     }
 
     /**
@@ -93,11 +94,11 @@ public class JctoolsSpscPair {
         final long v = next++;
         final Roundtrip.Request request = requestPool[(int) v & POOL_MASK].fill(v);
         while (!requests.offer(request)) {
-            Thread.onSpinWait();
+            idle();
         }
         Roundtrip.Response response;
         while ((response = responses.poll()) == null) {
-            Thread.onSpinWait();
+            idle();
         }
         return response.userData;
     }

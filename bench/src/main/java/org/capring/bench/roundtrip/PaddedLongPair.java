@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class PaddedLongPair {
+public class PaddedLongPair extends RoundtripParams {
     private static final VarHandle VALUE;
 
     static {
@@ -68,8 +68,9 @@ public class PaddedLongPair {
     /** Starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
+        setUpParams();
         echo = new Echo(request, response);
-        echo.start("pair-floor-echo");
+        echo.start("pair-floor-echo", pause);
     }
 
     /**
@@ -89,7 +90,7 @@ public class PaddedLongPair {
         VALUE.setRelease(request, ping);
         long pong;
         while ((pong = (long) VALUE.getAcquire(response)) != ping) {
-            Thread.onSpinWait();
+            idle();
         }
         return pong;
     }

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class PaddedLongPingPong {
+public class PaddedLongPingPong extends RoundtripParams {
     private static final VarHandle VALUE;
 
     static {
@@ -78,8 +78,9 @@ public class PaddedLongPingPong {
     /** Starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
+        setUpParams();
         echo = new Echo(cell);
-        echo.start("floor-echo");
+        echo.start("floor-echo", pause);
     }
 
     /**
@@ -100,7 +101,7 @@ public class PaddedLongPingPong {
         VALUE.setRelease(cell, ping);
         long pong;
         while ((pong = (long) VALUE.getAcquire(cell)) != ping + 1) {
-            Thread.onSpinWait();
+            idle();
         }
         return pong;
     }

@@ -1,8 +1,8 @@
 package org.capring.bench.throughput;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
+import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -24,25 +24,38 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Agrona {@link OneToOneRingBuffer}: zero-copy {@code tryClaim}/{@code commit} of 56-byte messages (64-byte records
- * with Agrona's 8-byte header), {@code read(handler, limit)} on the consumer side. Agrona has no batch claim, so
- * the batched producer claims {@value BenchFlags#BATCH} messages one after another.
+ * with Agrona's 8-byte header, in a buffer aligned to the cache line as Agrona's {@code BufferUtil} allocates it),
+ * {@code read(handler, drain)} on the consumer side. Agrona has no batch claim, so a producer submitting
+ * {@code submit} entries claims and commits that many messages one after another.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class AgronaOneToOne {
+public class AgronaOneToOne extends ThroughputParams {
     private static final int MSG_TYPE = 1;
 
     private OneToOneRingBuffer ring;
-    private final Reader reader = new Reader();
+    private Reader reader;
 
-    /** Sums and counts each message (counting here, not from read's return, which also counts padding). */
-    static final class Reader implements MessageHandler {
+    /** Counts each message (counting here, not from read's return, which also counts padding). */
+    abstract static class Reader implements MessageHandler {
         long sum;
         int count;
+    }
 
+    /** Reads the userData word of each message. */
+    static final class ReadOne extends Reader {
+        @Override
+        public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
+            sum += buffer.getLong(index + Payload.USER_DATA_WORD * 8);
+            count++;
+        }
+    }
+
+    /** Reads every payload word of each message. */
+    static final class ReadAll extends Reader {
         @Override
         public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length) {
             sum += Payload.sum((AtomicBuffer) buffer, index);
@@ -50,11 +63,13 @@ public class AgronaOneToOne {
         }
     }
 
-    /** Allocates {@value BenchFlags#CAPACITY} records of 64 bytes. */
+    /** Allocates {@code capacity} records of 64 bytes. */
     @Setup(Level.Trial)
     public void setUp() {
-        final int bytes = BenchFlags.CAPACITY * 64 + RingBufferDescriptor.TRAILER_LENGTH;
-        ring = new OneToOneRingBuffer(new UnsafeBuffer(ByteBuffer.allocateDirect(bytes)));
+        setUpParams();
+        final int bytes = capacity * 64 + RingBufferDescriptor.TRAILER_LENGTH;
+        ring = new OneToOneRingBuffer(new UnsafeBuffer(BufferUtil.allocateDirectAligned(bytes, 64)));
+        reader = read == 1 ? new ReadOne() : new ReadAll();
     }
 
     private boolean offer(final long value) {
@@ -67,43 +82,43 @@ public class AgronaOneToOne {
         return true;
     }
 
-    /** @param p producer's sequence */
+    /** @param p producer's sequence and full count */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedProduce(final Counters.Produced p) {
-        for (int i = 0; i < BenchFlags.BATCH && offer(p.next); i++) {
-            p.next++;
+    public void produce(final Counters.Produced p) {
+        final int n = submit;
+        long next = p.next;
+        int i = 0;
+        while (i < n && offer(next)) {
+            next++;
+            i++;
+        }
+        p.next = next;
+        if (i == 0) {
+            p.full++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 
     /** @param c items received */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedConsume(final Counters.Consumed c) {
+    public void consume(final Counters.Consumed c) {
+        final Reader reader = this.reader;
         reader.count = 0;
-        ring.read(reader, BenchFlags.BATCH);
-        c.items += reader.count;
-    }
-
-    /** @param p producer's sequence */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedProduce(final Counters.Produced p) {
-        if (offer(p.next)) {
-            p.next++;
+        ring.read(reader, drain);
+        final int n = reader.count;
+        if (n > 0) {
+            c.items += n;
+        } else {
+            c.empty++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
-    }
-
-    /** @param c items received */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedConsume(final Counters.Consumed c) {
-        reader.count = 0;
-        ring.read(reader, 1);
-        c.items += reader.count;
     }
 }

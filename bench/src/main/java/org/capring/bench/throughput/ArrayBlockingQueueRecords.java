@@ -18,79 +18,86 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JDK {@link ArrayBlockingQueue} carrying distinct pooled records, non-blocking {@code offer}/{@code poll}.
- * Batched: {@value BenchFlags#BATCH} offers per call (the JDK has no batch offer) and {@code drainTo(list, n)}.
+ * JDK {@link ArrayBlockingQueue} carrying distinct pooled records, non-blocking {@code offer}/{@code poll}: the
+ * producer offers {@code submit} records one after another (the JDK has no batch offer), the consumer polls one
+ * record ({@code drain} 1) or takes up to {@code drain} with {@code drainTo(list, drain)}.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class ArrayBlockingQueueRecords {
-    private static final int POOL_MASK = 2 * BenchFlags.CAPACITY - 1;
-
+public class ArrayBlockingQueueRecords extends ThroughputParams {
     private ArrayBlockingQueue<Payload.Record> queue;
-    private final Payload.Record[] pool = new Payload.Record[POOL_MASK + 1];
-    private final ArrayList<Payload.Record> drained = new ArrayList<>(BenchFlags.BATCH);
+    private Payload.Record[] pool;
+    private int poolMask;
+    private ArrayList<Payload.Record> drained;
 
     /** Allocates the queue and the record pool. */
     @Setup(Level.Trial)
     public void setUp() {
-        queue = new ArrayBlockingQueue<>(BenchFlags.CAPACITY);
+        setUpParams();
+        queue = new ArrayBlockingQueue<>(capacity);
+        pool = new Payload.Record[2 * capacity];
+        poolMask = pool.length - 1;
         for (int i = 0; i < pool.length; i++) {
             pool[i] = new Payload.Record();
         }
+        drained = new ArrayList<>(drain);
     }
 
-    private boolean offer(final Counters.Produced p) {
-        final long v = p.next;
-        if (queue.offer(pool[(int) v & POOL_MASK].fill(v))) {
-            p.next = v + 1;
-            return true;
-        }
-        return false;
+    private long read(final Payload.Record record) {
+        return read == 1 ? record.userData() : record.sum();
     }
 
-    /** @param p producer's sequence */
+    /** @param p producer's sequence and full count */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedProduce(final Counters.Produced p) {
-        for (int i = 0; i < BenchFlags.BATCH && offer(p); i++) {
-            // offered
+    public void produce(final Counters.Produced p) {
+        final int n = submit;
+        long v = p.next;
+        int i = 0;
+        while (i < n && queue.offer(pool[(int) v & poolMask].fill(v))) {
+            v++;
+            i++;
+        }
+        p.next = v;
+        if (i == 0) {
+            p.full++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 
     /** @param c items received */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedConsume(final Counters.Consumed c) {
-        final int n = queue.drainTo(drained, BenchFlags.BATCH);
-        for (int i = 0; i < n; i++) {
-            c.sink += drained.get(i).sum();
+    public void consume(final Counters.Consumed c) {
+        int n;
+        if (drain == 1) {
+            final Payload.Record record = queue.poll();
+            n = 0;
+            if (record != null) {
+                c.sink += read(record);
+                n = 1;
+            }
+        } else {
+            n = queue.drainTo(drained, drain);
+            for (int i = 0; i < n; i++) {
+                c.sink += read(drained.get(i));
+            }
+            drained.clear();
         }
-        drained.clear();
-        c.items += n;
-    }
-
-    /** @param p producer's sequence */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedProduce(final Counters.Produced p) {
-        offer(p);
-    }
-
-    /** @param c items received */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedConsume(final Counters.Consumed c) {
-        final Payload.Record record = queue.poll();
-        if (record != null) {
-            c.sink += record.sum();
-            c.items++;
+        if (n > 0) {
+            c.items += n;
+        } else {
+            c.empty++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 }

@@ -25,23 +25,33 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * capring's submission queue, single producer: claim, fill the SQE in place, submit; the consumer drains in
- * place. Batched: claim and drain {@value BenchFlags#BATCH} at a time; unbatched: one at a time. Subclasses
- * choose the queue's {@link WakeupMode}.
+ * capring's submission queue, single producer: claim {@code submit} entries, fill every field of each SQE in place,
+ * submit them with one call; the consumer drains up to {@code drain} entries in place per call. Subclasses choose
+ * the queue's {@link WakeupMode}.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public abstract class CapringSqBench {
+public abstract class CapringSqBench extends ThroughputParams {
     private Ring ring;
     private RingProducer<Sqe> producer;
     private RingConsumer<Sqe> consumer;
-    private final Reader reader = new Reader();
+    private EntryHandler<Sqe> reader;
 
-    /** Sums each entry's words. */
-    static final class Reader implements EntryHandler<Sqe> {
+    /** Reads the userData word of each entry. */
+    static final class ReadOne implements EntryHandler<Sqe> {
+        long sum;
+
+        @Override
+        public void onEntry(final Sqe entry) {
+            sum += entry.userData();
+        }
+    }
+
+    /** Reads every word of each entry. */
+    static final class ReadAll implements EntryHandler<Sqe> {
         long sum;
 
         @Override
@@ -56,10 +66,12 @@ public abstract class CapringSqBench {
     /** Allocates the ring. */
     @Setup(Level.Trial)
     public void setUp() {
-        ring = Ring.allocate(RingLayout.builder().sqCapacity(BenchFlags.CAPACITY).sqProducers(ProducerMode.SINGLE)
+        setUpParams();
+        ring = Ring.allocate(RingLayout.builder().sqCapacity(capacity).sqProducers(ProducerMode.SINGLE)
             .sqWakeup(wakeup()).slots(0, 0, 0).build());
         producer = ring.newSqProducer();
         consumer = ring.newSqConsumer();
+        reader = read == 1 ? new ReadOne() : new ReadAll();
     }
 
     /** Frees the ring once both threads have stopped. */
@@ -68,47 +80,41 @@ public abstract class CapringSqBench {
         ring.close();
     }
 
-    /** @param p producer's sequence */
+    /** @param p producer's sequence and full count */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedProduce(final Counters.Produced p) {
+    public void produce(final Counters.Produced p) {
         final RingProducer<Sqe> producer = this.producer;
-        if (producer.tryClaim(BenchFlags.BATCH)) {
+        final int n = submit;
+        if (producer.tryClaim(n)) {
             long next = p.next;
-            for (int i = 0; i < BenchFlags.BATCH; i++) {
+            for (int i = 0; i < n; i++) {
                 Payload.fill(producer.entry(i), next++);
             }
             p.next = next;
             producer.submit();
+        } else {
+            p.full++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 
     /** @param c items received */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedConsume(final Counters.Consumed c) {
-        c.items += consumer.drain(reader, BenchFlags.BATCH);
-    }
-
-    /** @param p producer's sequence */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedProduce(final Counters.Produced p) {
-        final Sqe sqe = producer.tryClaim();
-        if (sqe != null) {
-            Payload.fill(sqe, p.next++);
-            producer.submit();
+    public void consume(final Counters.Consumed c) {
+        final int n = consumer.drain(reader, drain);
+        if (n > 0) {
+            c.items += n;
+        } else {
+            c.empty++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
-    }
-
-    /** @param c items received */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedConsume(final Counters.Consumed c) {
-        c.items += consumer.drain(reader, 1);
     }
 }

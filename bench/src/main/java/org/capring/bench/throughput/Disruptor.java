@@ -21,29 +21,48 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * LMAX Disruptor 4, single-producer ring of preallocated events (seven long fields each): the producer claims
- * with {@code tryNext} (never the spinning {@code next}), fills in place and publishes; the consumer is an
- * {@link EventPoller} on the benchmark thread. Batched: {@code tryNext(n)} and {@code publish(lo, hi)}; the
- * poller stops after {@value BenchFlags#BATCH} events (unbatched: after one).
+ * {@code submit} sequences with {@code tryNext(n)} (never the spinning {@code next}), fills them in place and
+ * publishes them with {@code publish(lo, hi)}; the consumer is an {@link EventPoller} on the benchmark thread that
+ * stops after {@code drain} events.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class Disruptor {
+public class Disruptor extends ThroughputParams {
     private RingBuffer<Payload.Record> ring;
     private EventPoller<Payload.Record> poller;
-    private final Reader batchReader = new Reader(BenchFlags.BATCH);
-    private final Reader singleReader = new Reader(1);
+    private Reader reader;
 
-    /** Sums events and stops the poll after {@code limit} of them. */
-    static final class Reader implements EventPoller.Handler<Payload.Record> {
-        private final int limit;
+    /** Reads events and stops the poll after {@code limit} of them. */
+    abstract static class Reader implements EventPoller.Handler<Payload.Record> {
+        final int limit;
         long sum;
         int count;
 
         Reader(final int limit) {
             this.limit = limit;
+        }
+    }
+
+    /** Reads the userData word of each event. */
+    static final class ReadOne extends Reader {
+        ReadOne(final int limit) {
+            super(limit);
+        }
+
+        @Override
+        public boolean onEvent(final Payload.Record event, final long sequence, final boolean endOfBatch) {
+            sum += event.userData();
+            return ++count < limit;
+        }
+    }
+
+    /** Reads every word of each event. */
+    static final class ReadAll extends Reader {
+        ReadAll(final int limit) {
+            super(limit);
         }
 
         @Override
@@ -56,19 +75,22 @@ public class Disruptor {
     /** Creates the ring and its poller. */
     @Setup(Level.Trial)
     public void setUp() {
-        ring = RingBuffer.createSingleProducer(Payload.Record::new, BenchFlags.CAPACITY, new BusySpinWaitStrategy());
+        setUpParams();
+        ring = RingBuffer.createSingleProducer(Payload.Record::new, capacity, new BusySpinWaitStrategy());
         poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
+        reader = read == 1 ? new ReadOne(drain) : new ReadAll(drain);
     }
 
-    /** @param p producer's sequence */
+    /** @param p producer's sequence and full count */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedProduce(final Counters.Produced p) {
+    public void produce(final Counters.Produced p) {
+        final int n = submit;
         try {
-            final long hi = ring.tryNext(BenchFlags.BATCH);
-            final long lo = hi - (BenchFlags.BATCH - 1);
+            final long hi = ring.tryNext(n);
+            final long lo = hi - (n - 1);
             long next = p.next;
             for (long s = lo; s <= hi; s++) {
                 ring.get(s).fill(next++);
@@ -76,7 +98,10 @@ public class Disruptor {
             p.next = next;
             ring.publish(lo, hi);
         } catch (final InsufficientCapacityException full) {
-            // full: try again on the next call
+            p.full++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 
@@ -85,38 +110,20 @@ public class Disruptor {
      * @throws Exception never (the poller's signature)
      */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedConsume(final Counters.Consumed c) throws Exception {
-        batchReader.count = 0;
-        poller.poll(batchReader);
-        c.items += batchReader.count;
-    }
-
-    /** @param p producer's sequence */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedProduce(final Counters.Produced p) {
-        try {
-            final long s = ring.tryNext();
-            ring.get(s).fill(p.next++);
-            ring.publish(s);
-        } catch (final InsufficientCapacityException full) {
-            // full: try again on the next call
+    public void consume(final Counters.Consumed c) throws Exception {
+        final Reader reader = this.reader;
+        reader.count = 0;
+        poller.poll(reader);
+        final int n = reader.count;
+        if (n > 0) {
+            c.items += n;
+        } else {
+            c.empty++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
-    }
-
-    /**
-     * @param c items received
-     * @throws Exception never (the poller's signature)
-     */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedConsume(final Counters.Consumed c) throws Exception {
-        singleReader.count = 0;
-        poller.poll(singleReader);
-        c.items += singleReader.count;
     }
 }

@@ -19,24 +19,34 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * JCTools {@link SpscArrayQueue} carrying distinct records: the producer fills the next record of a pool twice
- * the queue's size (so no record in flight is overwritten) and offers it; the consumer reads its seven words.
- * Batched: {@code fill(supplier, limit)} and {@code drain(consumer, limit)}.
+ * the queue's size (so no record in flight is overwritten) and offers it; {@code submit} records go in with one
+ * {@code fill(supplier, submit)} (which takes as many as fit). The consumer takes up to {@code drain} records with
+ * {@code drain(consumer, drain)} and reads one or all of their words.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class JctoolsSpscRecords {
-    private static final int POOL_MASK = 2 * BenchFlags.CAPACITY - 1;
-
+public class JctoolsSpscRecords extends ThroughputParams {
     private SpscArrayQueue<Payload.Record> queue;
-    private final Payload.Record[] pool = new Payload.Record[POOL_MASK + 1];
-    private final Reader reader = new Reader();
+    private Payload.Record[] pool;
+    private int poolMask;
+    private MessagePassingQueue.Consumer<Payload.Record> reader;
     private final Writer writer = new Writer();
 
-    /** Sums and counts each record. */
-    static final class Reader implements MessagePassingQueue.Consumer<Payload.Record> {
+    /** Reads the userData word of each record. */
+    static final class ReadOne implements MessagePassingQueue.Consumer<Payload.Record> {
+        long sum;
+
+        @Override
+        public void accept(final Payload.Record record) {
+            sum += record.userData();
+        }
+    }
+
+    /** Reads every word of each record. */
+    static final class ReadAll implements MessagePassingQueue.Consumer<Payload.Record> {
         long sum;
 
         @Override
@@ -52,55 +62,60 @@ public class JctoolsSpscRecords {
         @Override
         public Payload.Record get() {
             final long v = next++;
-            return pool[(int) v & POOL_MASK].fill(v);
+            return pool[(int) v & poolMask].fill(v);
         }
     }
 
     /** Allocates the queue and the record pool. */
     @Setup(Level.Trial)
     public void setUp() {
-        queue = new SpscArrayQueue<>(BenchFlags.CAPACITY);
+        setUpParams();
+        queue = new SpscArrayQueue<>(capacity);
+        pool = new Payload.Record[2 * capacity];
+        poolMask = pool.length - 1;
         for (int i = 0; i < pool.length; i++) {
             pool[i] = new Payload.Record();
         }
+        reader = read == 1 ? new ReadOne() : new ReadAll();
     }
 
-    /** Producer of the batched group (its sequence lives in the writer). */
+    /** @param p full count (the sequence lives in the writer) */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedProduce() {
-        queue.fill(writer, BenchFlags.BATCH);
-    }
-
-    /** @param c items received */
-    @Benchmark
-    @Group("batched")
-    @GroupThreads(1)
-    public void batchedConsume(final Counters.Consumed c) {
-        c.items += queue.drain(reader, BenchFlags.BATCH);
-    }
-
-    /** @param p producer's sequence */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedProduce(final Counters.Produced p) {
-        final long v = p.next;
-        if (queue.offer(pool[(int) v & POOL_MASK].fill(v))) {
-            p.next = v + 1;
+    public void produce(final Counters.Produced p) {
+        final boolean sent;
+        if (submit == 1) {
+            final Writer writer = this.writer;
+            final long v = writer.next;
+            sent = queue.offer(pool[(int) v & poolMask].fill(v));
+            if (sent) {
+                writer.next = v + 1;
+            }
+        } else {
+            sent = queue.fill(writer, submit) > 0;
+        }
+        if (!sent) {
+            p.full++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 
     /** @param c items received */
     @Benchmark
-    @Group("unbatched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void unbatchedConsume(final Counters.Consumed c) {
-        final Payload.Record record = queue.poll();
-        if (record != null) {
-            c.sink += record.sum();
-            c.items++;
+    public void consume(final Counters.Consumed c) {
+        final int n = queue.drain(reader, drain);
+        if (n > 0) {
+            c.items += n;
+        } else {
+            c.empty++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 }

@@ -18,16 +18,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JCTools {@link SpscArrayQueue} passing one shared reference: no payload is written or read. This is the
- * upper bound of a reference queue, not the same workload as the 64-byte subjects; it shows what the payload
- * costs.
+ * JCTools {@link SpscArrayQueue} passing one shared reference: no payload is written or read, so {@code read} changes
+ * nothing here (it is a parameter only so that every cell of the matrix has this row). This is the upper bound of a
+ * reference queue, not the same workload as the 64-byte subjects; it shows what the payload costs.
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class JctoolsSpscRefs {
+public class JctoolsSpscRefs extends ThroughputParams {
     private static final Object TOKEN = new Object();
 
     private SpscArrayQueue<Object> queue;
@@ -37,40 +37,37 @@ public class JctoolsSpscRefs {
     /** Allocates the queue. */
     @Setup(Level.Trial)
     public void setUp() {
-        queue = new SpscArrayQueue<>(BenchFlags.CAPACITY);
+        setUpParams();
+        queue = new SpscArrayQueue<>(capacity);
     }
 
-    /** Producer of the batched group. */
+    /** @param p full count */
     @Benchmark
-    @Group("batched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void batchedProduce() {
-        queue.fill(writer, BenchFlags.BATCH);
-    }
-
-    /** @param c items received */
-    @Benchmark
-    @Group("batched")
-    @GroupThreads(1)
-    public void batchedConsume(final Counters.Consumed c) {
-        c.items += queue.drain(reader, BenchFlags.BATCH);
-    }
-
-    /** Producer of the unbatched group. */
-    @Benchmark
-    @Group("unbatched")
-    @GroupThreads(1)
-    public void unbatchedProduce() {
-        queue.offer(TOKEN);
+    public void produce(final Counters.Produced p) {
+        final boolean sent = submit == 1 ? queue.offer(TOKEN) : queue.fill(writer, submit) > 0;
+        if (!sent) {
+            p.full++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /** @param c items received */
     @Benchmark
-    @Group("unbatched")
+    @Group("transfer")
     @GroupThreads(1)
-    public void unbatchedConsume(final Counters.Consumed c) {
-        if (queue.poll() != null) {
-            c.items++;
+    public void consume(final Counters.Consumed c) {
+        final int n = queue.drain(reader, drain);
+        if (n > 0) {
+            c.items += n;
+        } else {
+            c.empty++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ public final class Payload {
     public static final int WORDS = 7;
     /** Payload bytes per entry. */
     public static final int BYTES = WORDS * 8;
+    /** Index of the word that plays the SQE's userData (byte offset 24), the one word a "read 1" consumer reads. */
+    public static final int USER_DATA_WORD = 3;
 
     private Payload() {
     }
@@ -41,6 +43,11 @@ public final class Payload {
             w5 = v + 5;
             w6 = v + 6;
             return this;
+        }
+
+        /** @return word {@value Payload#USER_DATA_WORD}, the one a "read 1" consumer reads */
+        public long userData() {
+            return w3;
         }
 
         /** @return the sum of the words */

@@ -56,6 +56,38 @@ class MarkdownReportTest {
     }
 
     @Test
+    void render_matrixTargets_listEveryCellWorstFirst() throws ReportException {
+        final String md = render(TestFiles.parse(TestFiles.TARGETS), Set.of());
+
+        assertTrue(md.contains("## Target cells"), md);
+        final int section = md.indexOf("### 1.1: one-entry submit");
+        assertTrue(section > 0, md);
+        final int worst = md.indexOf("| throughput / transfer (spinWait=onSpinWait, submit=1) | **MISSED** | 2.50× |",
+            section);
+        final int better = md.indexOf("| throughput / transfer (spinWait=busy, submit=1) | **MET** | 4.29× |", section);
+        assertTrue(worst > section && better > worst, "worst cell first: " + md);
+        assertTrue(md.contains("| 1.1 | one-entry submit at least 3× Agrona's one-to-one ring buffer (SIGNAL, the "
+            + "default) | throughput / transfer where submit=1 (2 cells) |"), md);
+    }
+
+    @Test
+    void render_parameterMatrix_printsASensitivityTableWithTheWorstCellPerPeer() throws ReportException {
+        final String md = render(TestFiles.parse(TestFiles.TARGETS), Set.of());
+
+        assertTrue(md.contains("## Sensitivity"), md);
+        assertTrue(md.contains("### throughput / transfer: CapringSq\n\n"
+            + "| spinWait | submit | CapringSq (median) | vs AgronaOneToOne | vs JctoolsSpscRecords |\n"
+            + "|---|---|--:|--:|--:|\n"
+            + "| busy | 1 | 450.0 | 4.29× | 2.00× |\n"
+            + "| busy | 32 | 700.0 | 7.00× | — |\n"
+            + "| onSpinWait | 1 | 250.0 | 2.50× | — |\n"
+            + "| onSpinWait | 32 | 600.0 | 6.00× | — |\n"
+            + "| **worst** | | | **2.50×** | **2.00×** |\n"), md);
+        assertTrue(md.contains("### roundtrip / roundTrip: CapringRingSpsc"), md);
+        assertFalse(md.contains("### mpsc / submitTake: CapringMpscPoll"), "no such rows");
+    }
+
+    @Test
     void render_sameModel_givesTheSameText() throws ReportException {
         final JmhResults results = TestFiles.parse(TestFiles.GC_SAMPLE);
 
