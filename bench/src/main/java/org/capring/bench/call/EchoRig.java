@@ -25,9 +25,9 @@ public final class EchoRig implements AutoCloseable {
     public static final int SLOTS = 256;
     /**
      * Spin rounds of the server's loops and the client's reaper before they park, in every rig unless a subject
-     * asks otherwise: the runtime's opt-in spin (its default is 0), which measured faster here.
+     * asks otherwise: the runtime's default.
      */
-    public static final int SPIN_ROUNDS = 64;
+    public static final int SPIN_ROUNDS = ServerConfig.DEFAULT_SPIN_ROUNDS;
 
     private final Ring ring;
     private final RingServer server;
