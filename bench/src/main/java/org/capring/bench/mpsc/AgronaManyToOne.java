@@ -85,10 +85,7 @@ public class AgronaManyToOne extends MpscParams {
             Payload.fill(ring.buffer(), at, Counters.next(p));
             ring.commit(at);
         } else {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -103,13 +100,6 @@ public class AgronaManyToOne extends MpscParams {
         reader.count = 0;
         ring.read(reader, DRAIN);
         final int n = reader.count;
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

@@ -96,10 +96,7 @@ public abstract class CapringMpscBench extends MpscParams {
             Payload.fill(sqe, Counters.next(p));
             producer.submit();
         } else {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -111,13 +108,6 @@ public abstract class CapringMpscBench extends MpscParams {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public void consume(final Counters.Consumed c) {
         final int n = consumer.drain(reader, DRAIN);
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

@@ -77,10 +77,7 @@ public class JctoolsMpsc extends MpscParams {
         if (queue.offer(pool[(int) v & POOL_MASK].fill(v))) {
             Counters.sent(p);
         } else {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -92,13 +89,6 @@ public class JctoolsMpsc extends MpscParams {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public void consume(final Counters.Consumed c) {
         final int n = queue.drain(reader, DRAIN);
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

@@ -79,10 +79,7 @@ public class SchemeSq extends ThroughputParams {
             producer.next = next;
             producer.publish();
         } else {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -101,12 +98,7 @@ public class SchemeSq extends ThroughputParams {
             }
             consumer.release(n);
             Counters.sink(c, sum);
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
         }
+        Counters.received(c, n, pause);
     }
 }

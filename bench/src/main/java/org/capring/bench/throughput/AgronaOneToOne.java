@@ -96,10 +96,7 @@ public class AgronaOneToOne extends ThroughputParams {
         }
         p.next = next;
         if (i == 0) {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -112,13 +109,6 @@ public class AgronaOneToOne extends ThroughputParams {
         reader.count = 0;
         ring.read(reader, drain);
         final int n = reader.count;
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

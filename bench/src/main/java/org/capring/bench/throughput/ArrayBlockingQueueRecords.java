@@ -64,10 +64,7 @@ public class ArrayBlockingQueueRecords extends ThroughputParams {
         }
         p.next = v;
         if (i == 0) {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -91,13 +88,6 @@ public class ArrayBlockingQueueRecords extends ThroughputParams {
             }
             drained.clear();
         }
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

@@ -95,10 +95,7 @@ public abstract class CapringSqBench extends ThroughputParams {
             p.next = next;
             producer.submit();
         } else {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -108,13 +105,6 @@ public abstract class CapringSqBench extends ThroughputParams {
     @GroupThreads(1)
     public void consume(final Counters.Consumed c) {
         final int n = consumer.drain(reader, drain);
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

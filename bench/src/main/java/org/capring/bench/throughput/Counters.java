@@ -26,6 +26,39 @@ public final class Counters {
     }
 
     /**
+     * Counts what one consumer poll got: {@code n} items, or an empty poll, after which the consumer pauses with
+     * {@link Thread#onSpinWait()} if {@code pause} (the {@code onSpinWait} polling style).
+     *
+     * @param c     the consumer's counters
+     * @param n     items the poll received
+     * @param pause whether an empty poll pauses
+     */
+    public static void received(final Consumed c, final int n, final boolean pause) {
+        if (n > 0) {
+            c.items += n;
+        } else {
+            c.empty++;
+            if (pause) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /**
+     * Counts a claim that found the queue full, after which the producer pauses with {@link Thread#onSpinWait()} if
+     * {@code pause}.
+     *
+     * @param p     the producer's counters
+     * @param pause whether a full claim pauses
+     */
+    public static void full(final Produced p, final boolean pause) {
+        p.full++;
+        if (pause) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
      * @param p the producer's counters
      * @return the producer's next value to send, then counts it as sent
      */

@@ -98,10 +98,7 @@ public class Disruptor extends ThroughputParams {
             p.next = next;
             ring.publish(lo, hi);
         } catch (final InsufficientCapacityException full) {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -117,13 +114,6 @@ public class Disruptor extends ThroughputParams {
         reader.count = 0;
         poller.poll(reader);
         final int n = reader.count;
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

@@ -96,10 +96,7 @@ public class JctoolsSpscRecords extends ThroughputParams {
             sent = queue.fill(writer, submit) > 0;
         }
         if (!sent) {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -109,13 +106,6 @@ public class JctoolsSpscRecords extends ThroughputParams {
     @GroupThreads(1)
     public void consume(final Counters.Consumed c) {
         final int n = queue.drain(reader, drain);
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }

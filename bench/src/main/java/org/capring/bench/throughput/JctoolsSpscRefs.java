@@ -48,10 +48,7 @@ public class JctoolsSpscRefs extends ThroughputParams {
     public void produce(final Counters.Produced p) {
         final boolean sent = submit == 1 ? queue.offer(TOKEN) : queue.fill(writer, submit) > 0;
         if (!sent) {
-            p.full++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            Counters.full(p, pause);
         }
     }
 
@@ -61,13 +58,6 @@ public class JctoolsSpscRefs extends ThroughputParams {
     @GroupThreads(1)
     public void consume(final Counters.Consumed c) {
         final int n = queue.drain(reader, drain);
-        if (n > 0) {
-            c.items += n;
-        } else {
-            c.empty++;
-            if (pause) {
-                Thread.onSpinWait();
-            }
-        }
+        Counters.received(c, n, pause);
     }
 }
