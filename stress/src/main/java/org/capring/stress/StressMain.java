@@ -4,15 +4,19 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.capring.report.Machine;
 import org.capring.stress.ledger.Breach;
+import org.capring.stress.latency.Measure;
 import org.capring.stress.ledger.BreachKind;
+import org.capring.stress.ledger.Outcome;
 import org.capring.stress.report.Environment;
 import org.capring.stress.report.RunContext;
 import org.capring.stress.report.StressReport;
@@ -24,6 +28,7 @@ import org.capring.stress.scenario.SaturationFinder;
 import org.capring.stress.scenario.Scenario;
 import org.capring.stress.scenario.StressRun;
 import org.capring.stress.scenario.UnsupportedScenarioException;
+import org.capring.stress.sut.Action;
 import org.capring.stress.sut.FaultInjectingSystem;
 import org.capring.stress.sut.RingCoreSystem;
 import org.capring.stress.sut.SystemUnderTest;
@@ -39,7 +44,9 @@ public final class StressMain {
     /** Saturation search: no step above this. */
     static final double SEARCH_MAX_RATE = 2_000_000;
     /** Saturation search: each step's load. */
-    static final java.time.Duration SEARCH_STEP = java.time.Duration.ofSeconds(3);
+    static final Duration SEARCH_STEP = Duration.ofSeconds(3);
+    /** Saturation search: a step's calls without an outcome this long are lost (the step is not sustained). */
+    static final Duration SEARCH_LOSS_TIMEOUT = Duration.ofSeconds(3);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -123,7 +130,7 @@ public final class StressMain {
     /** Fails early, with the flag at fault, for a scenario the chosen system cannot perform. */
     static void checkSupported(final Scenario scenario, final Supplier<SystemUnderTest> systems) throws UsageException {
         try {
-            Plan.build(PlanSpec.of(scenario, 0, 1, java.time.Duration.ofSeconds(1)), systems.get().supports());
+            Plan.build(PlanSpec.of(scenario, 0, 1, Duration.ofSeconds(1)), systems.get().supports());
         } catch (final UnsupportedScenarioException e) {
             throw new UsageException("--system", e.getMessage());
         }
@@ -135,8 +142,8 @@ public final class StressMain {
         Files.createDirectories(dir);
         final SystemUnderTest sut = systems.get();
         final PlanSpec spec = new PlanSpec(scenario, seed, rate, options.effectiveDuration(), options.arrivals(),
-            options.gapMin(), options.gapMax(), java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(250),
-            java.time.Duration.ofMillis(20));
+            options.gapMin(), options.gapMax(), Duration.ofMillis(50), Duration.ofMillis(250),
+            Duration.ofMillis(20));
         final Plan plan = Plan.build(spec, sut.supports());
         out.printf(Locale.ROOT, "capring stress: %s at %.0f calls/s for %.1f s, seed %d, %d events planned, on %s%n",
             scenario.flagName(), rate, spec.duration().toMillis() / 1000.0, seed, plan.events().size(), sut.describe());
@@ -155,21 +162,21 @@ public final class StressMain {
                                      final long seed) throws Exception {
         out.println("capring stress: finding the saturation rate (steady steps of " + SEARCH_STEP.toSeconds()
             + " s, p99 bound " + options.latencyBound().toMillis() + " ms)");
-        final RunSettings step = settings(options).withLossTimeout(java.time.Duration.ofSeconds(3))
-            .withGrace(options.grace().compareTo(java.time.Duration.ofMillis(1500)) > 0
-                ? java.time.Duration.ofMillis(1500) : options.grace());
+        // Steps have no events: the grace does not matter, and an overloaded step may give up on its calls sooner.
+        final RunSettings step = settings(options).withGrace(Duration.ZERO)
+            .withLossTimeout(SEARCH_LOSS_TIMEOUT);
         final SaturationFinder finder = new SaturationFinder(SEARCH_START_RATE, SEARCH_MAX_RATE,
             options.latencyBound().toNanos());
         // A first short step warms the JIT; its verdict is not used.
-        StressRun.run(Plan.build(PlanSpec.of(Scenario.STEADY, seed, SEARCH_START_RATE, java.time.Duration.ofSeconds(1)),
+        StressRun.run(Plan.build(PlanSpec.of(Scenario.STEADY, seed, SEARCH_START_RATE, Duration.ofSeconds(1)),
             systems.get().supports()), systems.get(), step);
         final SaturationFinder.Result result = finder.find(rate -> {
             final RunResult r = StressRun.run(Plan.build(PlanSpec.of(Scenario.STEADY, seed, rate, SEARCH_STEP)
-                .withArrivals(options.arrivals()), java.util.EnumSet.noneOf(org.capring.stress.sut.Action.class)),
+                .withArrivals(options.arrivals()), EnumSet.noneOf(Action.class)),
                 systems.get(), step);
             final Breach first = r.breaches().isEmpty() ? null : r.breaches().getFirst();
             final SaturationFinder.Step s = new SaturationFinder.Step(rate, r.achievedRate(),
-                r.latency().total(org.capring.stress.latency.Measure.CORRECTED).getValueAtPercentile(99),
+                r.latency().total(Measure.CORRECTED).getValueAtPercentile(99),
                 r.breachTotal(), first == null ? "" : first.toString());
             out.printf(Locale.ROOT, "capring stress:   %8.0f calls/s -> answered %8.0f/s, p99 %.3f ms%s%n", rate,
                 s.achieved(), s.p99Nanos() / 1e6, first == null ? "" : ", " + first);
@@ -202,10 +209,10 @@ public final class StressMain {
     ExitCode verdict(final RunResult result, final Path dir) {
         out.printf(Locale.ROOT, "capring stress: %s: issued %d, completed %d, refused %d, failed %d, indeterminate %d, "
                 + "lost %d, duplicated %d; report %s%n", result.passed() ? "PASSED" : "FAILED", result.tally().issued(),
-            result.tally().count(org.capring.stress.ledger.Outcome.COMPLETED),
-            result.tally().count(org.capring.stress.ledger.Outcome.REFUSED),
-            result.tally().count(org.capring.stress.ledger.Outcome.FAILED),
-            result.tally().count(org.capring.stress.ledger.Outcome.INDETERMINATE), result.tally().lost(),
+            result.tally().count(Outcome.COMPLETED),
+            result.tally().count(Outcome.REFUSED),
+            result.tally().count(Outcome.FAILED),
+            result.tally().count(Outcome.INDETERMINATE), result.tally().lost(),
             result.tally().duplicated(), dir.resolve(StressReport.REPORT));
         return exitCode(result);
     }

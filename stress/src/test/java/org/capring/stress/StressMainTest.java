@@ -1,6 +1,7 @@
 package org.capring.stress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,9 +9,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.capring.stress.ledger.BreachKind;
+import org.capring.stress.scenario.Plan;
+import org.capring.stress.scenario.PlanSpec;
+import org.capring.stress.scenario.RunResult;
+import org.capring.stress.scenario.RunSettings;
+import org.capring.stress.scenario.Scenario;
+import org.capring.stress.scenario.StressRun;
+import org.capring.stress.sut.RingCoreSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +57,7 @@ class StressMainTest {
     @Test
     void run_shortDrain_passesAndWritesTheResultsDirectory(@TempDir final Path dir) throws Exception {
         final ExitCode code = main.run("drain", "--rate", "1000", "--duration", "2s", "--seed", "3", "--out",
-            dir.toString(), "--service-time", "1ms", "--interval", "250ms", "--gap", "100ms..200ms");
+            dir.toString(), "--service-time", "1ms", "--interval", "250ms", "--gap", "100ms..200ms", "--lag-bound", "2s");
         assertEquals(ExitCode.PASSED, code, err());
         for (final String file : new String[] {"report.md", "summary.json", "corrected.hlog", "uncorrected.hlog",
             "lag.hlog", "charts/latency-over-time.svg", "charts/percentiles-corrected.svg",
@@ -66,9 +76,21 @@ class StressMainTest {
     }
 
     @Test
+    void exitCode_lagBoundNoGeneratorMeets_generatorLag() throws Exception {
+        // No caller starts within a nanosecond of its intended start: past the warm-up the bound breaks.
+        final RingCoreSystem system = new RingCoreSystem(RingCoreSystem.Config.defaults());
+        final RunResult r = StressRun.run(Plan.build(PlanSpec.of(Scenario.STEADY, 3, 500, Duration.ofMillis(2500)),
+            system.supports()), system, RunSettings.defaults().withLagBound(Duration.ofNanos(1))
+            .withInterval(Duration.ofMillis(250)));
+        assertFalse(r.passed());
+        assertTrue(r.breaches().stream().allMatch(b -> b.kind() == BreachKind.GENERATOR_LAG), r.breaches().toString());
+        assertEquals(ExitCode.GENERATOR_LAG, main.exitCode(r));
+    }
+
+    @Test
     void run_injectedFault_breachExitWithTheId(@TempDir final Path dir) {
         final ExitCode code = main.run("steady", "--rate", "1000", "--duration", "2s", "--seed", "3", "--out",
-            dir.toString(), "--inject", "refuse-after-dispatch:500", "--quiet");
+            dir.toString(), "--inject", "refuse-after-dispatch:500", "--quiet", "--lag-bound", "2s");
         assertEquals(ExitCode.BREACH, code);
         assertTrue(err().contains("BREACH REFUSED_BUT_EXECUTED id=500"), err());
     }

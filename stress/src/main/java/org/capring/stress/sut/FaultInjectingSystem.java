@@ -1,8 +1,6 @@
 package org.capring.stress.sut;
 
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 import org.capring.ring.call.Status;
@@ -22,8 +20,7 @@ import org.capring.ring.call.TransportException;
  *
  * <p><b>Threads.</b> As the wrapped system.
  */
-public final class FaultInjectingSystem implements SystemUnderTest {
-    private final SystemUnderTest system;
+public final class FaultInjectingSystem extends ForwardingSystem {
     private final Fault fault;
 
     /**
@@ -31,23 +28,18 @@ public final class FaultInjectingSystem implements SystemUnderTest {
      * @param fault  the fault to inject
      */
     public FaultInjectingSystem(final SystemUnderTest system, final Fault fault) {
-        this.system = Objects.requireNonNull(system, "system");
+        super(system);
         this.fault = Objects.requireNonNull(fault, "fault");
     }
 
     @Override
     public String name() {
-        return system.name() + "+" + fault;
-    }
-
-    @Override
-    public Set<Action> supports() {
-        return system.supports();
+        return delegate().name() + "+" + fault;
     }
 
     @Override
     public String describe() {
-        return system.describe() + "; injected fault " + fault;
+        return delegate().describe() + "; injected fault " + fault;
     }
 
     @Override
@@ -68,12 +60,12 @@ public final class FaultInjectingSystem implements SystemUnderTest {
             };
             case DROP_COMPLETION -> work;
         };
-        system.start(faulty);
+        delegate().start(faulty);
     }
 
     @Override
     public void call(final long id, final Operation op, final CallTrace trace) throws InterruptedException {
-        system.call(id, op, trace);
+        delegate().call(id, op, trace);
         if (fault.kind() == Fault.Kind.DROP_COMPLETION && id == fault.id()) {
             // The answer came and is dropped here: the caller hears nothing until the teardown interrupts it.
             while (!Thread.currentThread().isInterrupted()) {
@@ -81,35 +73,5 @@ public final class FaultInjectingSystem implements SystemUnderTest {
             }
             throw new InterruptedException("the completion of call " + id + " was dropped");
         }
-    }
-
-    @Override
-    public ActionReport drainAndRestart(final Duration grace) throws InterruptedException {
-        return system.drainAndRestart(grace);
-    }
-
-    @Override
-    public ActionReport handoff(final boolean newInstanceFails, final Duration grace) throws InterruptedException {
-        return system.handoff(newInstanceFails, grace);
-    }
-
-    @Override
-    public RevocationReport revoke() {
-        return system.revoke();
-    }
-
-    @Override
-    public void pauseReaping() {
-        system.pauseReaping();
-    }
-
-    @Override
-    public void resumeReaping() {
-        system.resumeReaping();
-    }
-
-    @Override
-    public Leftovers stop(final Duration grace) throws InterruptedException {
-        return system.stop(grace);
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.capring.ring.ProducerMode;
 import org.capring.ring.Ring;
 import org.capring.ring.RingLayout;
+import org.capring.ring.call.Call;
 import org.capring.ring.call.CallException;
 import org.capring.ring.call.CapSet;
 import org.capring.ring.call.Capability;
@@ -146,10 +147,7 @@ public final class RingCoreSystem implements SystemUnderTest {
         final Handles h = handles;
         try (Echo.Client.EchoCall call = h.echo().echo()) {
             call.params().setValue(id);
-            trace.sending(h.epoch());
-            call.send();
-            trace.sent();
-            reaping.pass();
+            submit(call.call(), h.epoch(), trace);
             trace.completed(call.await().getValue());
         }
     }
@@ -158,10 +156,7 @@ public final class RingCoreSystem implements SystemUnderTest {
         try (KeyValue.Client.PutCall call = kv.put()) {
             call.params().setKey(key(id));
             call.params().setValue(idBytes(id));
-            trace.sending(0);
-            call.send();
-            trace.sent();
-            reaping.pass();
+            submit(call.call(), 0, trace);
             call.await();
             trace.completed(id);
         }
@@ -170,13 +165,21 @@ public final class RingCoreSystem implements SystemUnderTest {
     private void get(final long id, final CallTrace trace) throws InterruptedException {
         try (KeyValue.Client.GetCall call = kv.get()) {
             call.params().setKey(key(id));
-            trace.sending(0);
-            call.send();
-            trace.sent();
-            reaping.pass();
+            submit(call.call(), 0, trace);
             call.await();
             trace.completed(id);
         }
+    }
+
+    /**
+     * Submits a built call (what its stub's {@code send()} does) and holds the caller while reaping is paused; the
+     * stub's {@code await()} then collects the answer, typed errors and all.
+     */
+    private void submit(final Call call, final int epoch, final CallTrace trace) throws InterruptedException {
+        trace.sending(epoch);
+        call.send();
+        trace.sent();
+        reaping.pass();
     }
 
     /** @return the key of call {@code id}: the stored key, then {@code #} and the id */

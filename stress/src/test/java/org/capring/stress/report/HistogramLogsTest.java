@@ -38,7 +38,7 @@ class HistogramLogsTest {
         final Plan plan = Plan.build(PlanSpec.of(Scenario.DRAIN, 4, 1_000, Duration.ofSeconds(3))
             .withGaps(Duration.ofMillis(100), Duration.ofMillis(200)), system.supports());
         final RunResult r = StressRun.run(plan, system, RunSettings.defaults().withServiceTime(Duration.ofMillis(1))
-            .withInterval(Duration.ofMillis(200)).withOutput(dir, null));
+            .withInterval(Duration.ofMillis(200)).withLagBound(Duration.ofSeconds(2)).withOutput(dir, null));
         assertTrue(r.passed(), () -> r.breaches().toString());
 
         final Set<String> tags = new HashSet<>();

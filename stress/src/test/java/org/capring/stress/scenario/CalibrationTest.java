@@ -31,7 +31,7 @@ class CalibrationTest {
         final Plan plan = Plan.build(PlanSpec.of(Scenario.STEADY, 5, RATE, Duration.ofMillis(2500)),
             java.util.EnumSet.noneOf(org.capring.stress.sut.Action.class));
         final RunResult r = StressRun.run(plan, new RingCoreSystem(new RingCoreSystem.Config(SLOTS,
-            DispatchMode.THREAD_PER_CALL)), RunSettings.defaults().withStall(new RunSettings.Stall(STALL_AT, STALL)));
+            DispatchMode.THREAD_PER_CALL)), RunSettings.defaults().withStall(new RunSettings.Stall(STALL_AT, STALL)).withLagBound(Runs.LAG_BOUND));
         assertTrue(r.passed(), () -> "breaches: " + r.breaches());
 
         final Histogram corrected = r.latency().total(Measure.CORRECTED);

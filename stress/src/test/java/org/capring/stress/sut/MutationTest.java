@@ -43,7 +43,8 @@ class MutationTest {
         final SystemUnderTest system = new FaultInjectingSystem(new RingCoreSystem(RingCoreSystem.Config.defaults()),
             new Fault(kind, FAULTY_ID));
         final RunResult r = StressRun.run(plan, system,
-            RunSettings.defaults().withLossTimeout(Duration.ofMillis(800)).withInterval(Duration.ofMillis(100)));
+            RunSettings.defaults().withLossTimeout(Duration.ofMillis(800)).withInterval(Duration.ofMillis(100))
+                .withLagBound(Duration.ofSeconds(2)));
         assertFalse(r.passed(), "the fault was caught");
         final Breach first = r.breaches().getFirst();
         assertEquals(expected(kind), first.kind(), r.breaches().toString());
