@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.capring.report.Machine;
 import org.capring.stress.ledger.Breach;
 import org.capring.stress.latency.Measure;
+import org.capring.stress.latency.Window;
 import org.capring.stress.ledger.BreachKind;
 import org.capring.stress.ledger.Outcome;
 import org.capring.stress.report.Environment;
@@ -44,7 +45,7 @@ public final class StressMain {
     /** Saturation search: no step above this. */
     static final double SEARCH_MAX_RATE = 2_000_000;
     /** Saturation search: each step's load. */
-    static final Duration SEARCH_STEP = Duration.ofSeconds(3);
+    static final Duration SEARCH_STEP = Duration.ofSeconds(5);
     /** Saturation search: a step's calls without an outcome this long are lost (the step is not sustained). */
     static final Duration SEARCH_LOSS_TIMEOUT = Duration.ofSeconds(3);
 
@@ -176,7 +177,7 @@ public final class StressMain {
                 systems.get(), step);
             final Breach first = r.breaches().isEmpty() ? null : r.breaches().getFirst();
             final SaturationFinder.Step s = new SaturationFinder.Step(rate, r.achievedRate(),
-                r.latency().total(Measure.CORRECTED).getValueAtPercentile(99),
+                r.latency().total(Measure.CORRECTED, Window.STEADY).getValueAtPercentile(99),
                 r.breachTotal(), first == null ? "" : first.toString());
             out.printf(Locale.ROOT, "capring stress:   %8.0f calls/s -> answered %8.0f/s, p99 %.3f ms%s%n", rate,
                 s.achieved(), s.p99Nanos() / 1e6, first == null ? "" : ", " + first);
@@ -266,7 +267,7 @@ public final class StressMain {
               --grace D           drain/handoff grace before calls in flight are cancelled (default 100ms)
               --loss-timeout D    a call without an outcome this long is lost (default 10s)
               --lag-bound D       the generator's lag p99 per interval may not exceed this (default 50ms)
-              --latency-bound D   p99 bound of a sustained rate in the saturation search (default 10ms)
+              --latency-bound D   p99 bound of a sustained rate in the saturation search (default 1ms)
               --interval D        HdrHistogram log and progress interval (default 1s)
               --service-time D    every handler works this long before it answers (default 0: echo at once)
               --gap MIN..MAX      gap between events (default 150ms..450ms)

@@ -31,7 +31,7 @@ import org.capring.stress.sut.Fault;
  * @param grace        drain and handoff grace period (default 100 ms)
  * @param lossTimeout  how long a call may go without an outcome (default 10 s)
  * @param lagBound     bound of the generator's lag p99 per interval (default 50 ms)
- * @param latencyBound p99 bound of the saturation search (default 10 ms)
+ * @param latencyBound p99 bound of the saturation search, corrected, steady window (default 1 ms)
  * @param interval     logging interval (default 1 s)
  * @param serviceTime  how long every handler works before it answers (default 0)
  * @param gapMin       shortest gap between events
@@ -91,7 +91,7 @@ public record StressOptions(Scenario scenario, OptionalDouble rate, double fract
         Duration grace = Duration.ofMillis(100);
         Duration lossTimeout = Duration.ofSeconds(10);
         Duration lagBound = Duration.ofMillis(50);
-        Duration latencyBound = Duration.ofMillis(10);
+        Duration latencyBound = Duration.ofMillis(1);
         Duration interval = Duration.ofSeconds(1);
         Duration serviceTime = Duration.ZERO;
         Duration gapMin = PlanSpec.DEFAULT_GAP_MIN;

@@ -16,7 +16,9 @@ public enum Window {
     /** A fault is running: reaping paused, or a revocation. */
     FAULT,
     /** Shortly after an event ended (the recovery). */
-    AFTER;
+    AFTER,
+    /** The run's first second (a tenth of a shorter run): class loading and the JIT, kept out of the others. */
+    WARMUP;
 
     private static final Window[] VALUES = values();
 

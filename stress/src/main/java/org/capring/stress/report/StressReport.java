@@ -101,7 +101,7 @@ public final class StressReport {
         }
         md.append("## Files\n\n");
         md.append("`corrected.hlog`, `uncorrected.hlog`, `lag.hlog`: HdrHistogram interval logs (nanoseconds), one "
-            + "interval per window tag (steady, draining, handoff, fault, after). Read them with HdrHistogram's own "
+            + "interval per window tag (steady, draining, handoff, fault, after, warmup). Read them with HdrHistogram's own "
             + "tools, e.g. `java -cp stress/target/stress.jar org.HdrHistogram.HistogramLogProcessor -i corrected.hlog "
             + "-tag draining -outputValueUnitRatio 1000000` (percentiles in ms). `summary.json`: everything above, "
             + "machine-readable.\n");

@@ -62,7 +62,7 @@ public final class Plan {
         final List<EventKind> drawable = List.copyOf(kinds);
         final List<PlannedEvent> events = new ArrayList<>();
         final BitSet hung = new BitSet();
-        final long margin = Math.min(1_000_000_000L, duration / 10);
+        final long margin = warmupNanos(duration);
         final long gapMin = spec.gapMin().toNanos();
         final long gapMax = spec.gapMax().toNanos();
         long t = margin + between(eventRandom, 0, gapMax);
@@ -82,6 +82,15 @@ public final class Plan {
             t += length + between(eventRandom, gapMin, gapMax);
         }
         return new Plan(spec, schedule, events, hung);
+    }
+
+    /**
+     * @param durationNanos a run's load duration
+     * @return its warm-up: the first second, or a tenth of a shorter run; no event is planned in it (nor in a tail as
+     *     long), its calls are logged as {@code warmup}, and the generator's lag bound is judged after it
+     */
+    public static long warmupNanos(final long durationNanos) {
+        return Math.min(1_000_000_000L, durationNanos / 10);
     }
 
     private static long between(final SplittableRandom random, final long min, final long max) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param lossTimeout how long an issued call may go without an outcome before it counts as lost, live and at the
  *                    end (default 10 s)
  * @param lagBound    the generator's lag p99 over any logging interval may not exceed this (default 50 ms); judged
- *                    on the intervals that begin after the warm-up (the first second, at most half the run)
+ *                    on the intervals that begin after the warm-up ({@link Plan#warmupNanos})
  * @param interval    logging interval of the HdrHistogram logs and the progress line (default 1 s)
  * @param afterWindow how long after an event calls count as {@code after} (default 200 ms)
  * @param serviceTime how long every handler works (parks) before it answers, to keep calls in flight (default 0)

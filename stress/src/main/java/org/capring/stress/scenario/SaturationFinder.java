@@ -41,7 +41,7 @@ public final class SaturationFinder {
      *
      * @param rate       the rate asked for
      * @param achieved   calls answered per second
-     * @param p99Nanos   corrected p99
+     * @param p99Nanos   corrected p99 of the steady window (after the warm-up)
      * @param breaches   invariant breaches (the generator's lag included)
      * @param firstBreach the first breach, or empty
      */

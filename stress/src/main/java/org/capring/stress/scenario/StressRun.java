@@ -47,8 +47,6 @@ public final class StressRun {
     private static final System.Logger LOG = System.getLogger(StressRun.class.getName());
     /** How long after the planned start the schedule's origin lies: room to start the threads. */
     private static final long ORIGIN_DELAY_NANOS = 50_000_000L;
-    /** The generator's lag bound is judged only on intervals that begin after this much of the run (or half of it). */
-    static final long WARMUP_NANOS = 1_000_000_000L;
     /** Most points of the latency-over-time series. */
     private static final int SERIES_POINTS = 4000;
 
@@ -64,6 +62,8 @@ public final class StressRun {
     private final AtomicLong issued = new AtomicLong();
     private final List<EventRecord> events = new ArrayList<>();
     private long originNanos;
+    /** The end of the warm-up, on the {@link System#nanoTime()} clock. */
+    private long warmupEnd;
     private LatencyLog latency;
     private volatile int window = Window.STEADY.ordinal();
     private volatile boolean loggerStop;
@@ -108,6 +108,7 @@ public final class StressRun {
         final long stallUntil = stall == null ? 0 : stallFrom + stall.length().toNanos();
         sut.start(new HarnessWork(ledger, plan, hangBound, settings.serviceTime().toNanos(), stallFrom, stallUntil));
         originNanos = planned;
+        warmupEnd = originNanos + Plan.warmupNanos(schedule.durationNanos());
         final Instant started = Instant.now().plusNanos(Math.max(0, originNanos - System.nanoTime()));
         final long span = schedule.durationNanos() + settings.lossTimeout().toNanos();
         latency = new LatencyLog(settings.logDir(), originNanos, span, Math.max(10_000_000L, span / SERIES_POINTS),
@@ -187,7 +188,7 @@ public final class StressRun {
         @Override
         public void run() {
             final long begin = System.nanoTime();
-            final Window w = Window.of(window);
+            final Window w = intended - warmupEnd < 0 ? Window.WARMUP : Window.of(window);
             latency.recordLag(w, begin - intended);
             try {
                 sut.call(id, op, trace);
@@ -379,7 +380,7 @@ public final class StressRun {
         final long loss = settings.lossTimeout().toNanos();
         final PrintStream console = settings.console();
         // Class loading and the JIT make the first calls late; the bound is judged after the warm-up.
-        final long warmup = Math.min(WARMUP_NANOS, schedule.durationNanos() / 2);
+        final long warmup = Plan.warmupNanos(schedule.durationNanos());
         long next = originNanos + tick;
         long answeredBefore = 0;
         while (!loggerStop) {
