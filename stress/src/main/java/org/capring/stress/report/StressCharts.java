@@ -18,6 +18,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -34,6 +35,8 @@ public final class StressCharts {
     private static final int HEIGHT = 600;
     private static final int MOST_MARKERS = 600;
     private static final int TICKS_PER_HALF = 5;
+    /** Pixels between time ticks, so that their labels do not run together. */
+    private static final int X_TICK_SPACING = 90;
 
     private StressCharts() {
     }
@@ -64,10 +67,8 @@ public final class StressCharts {
             .title("Latency over time, largest per " + run.latency().bucketNanos() / 1_000_000 + " ms of intended start"
                 + " (vertical lines: events)")
             .xAxisTitle("seconds since the start of the load").yAxisTitle("latency (ms, log)").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        lines(chart).setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisTickMarkSpacingHint(X_TICK_SPACING);
         final LatencyLog latency = run.latency();
         addBuckets(chart, "corrected (from intended start)", latency.bucketMax(true), latency.bucketNanos());
         addBuckets(chart, "uncorrected (from submission)", latency.bucketMax(false), latency.bucketNanos());
@@ -79,6 +80,14 @@ public final class StressCharts {
             chart.addAnnotation(new AnnotationLine(event.startedNanos() / 1e9, true, false));
         }
         return chart;
+    }
+
+    /** Lines without markers, the legend below the plot. */
+    private static XYStyler lines(final XYChart chart) {
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        return chart.getStyler();
     }
 
     private static void addBuckets(final XYChart chart, final String name, final long[] max, final long bucketNanos) {
@@ -108,10 +117,7 @@ public final class StressCharts {
             .title("Percentile spectrum per window, " + measure.label()
                 + " (x: 10 = p90, 100 = p99, 1000 = p99.9, ...)")
             .xAxisTitle("1 / (1 - percentile)").yAxisTitle("latency (ms)").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        lines(chart).setXAxisLogarithmic(true);
         boolean any = false;
         for (final Window window : Window.values()) {
             final Histogram histogram = run.latency().total(measure, window);
