@@ -32,6 +32,7 @@ import org.capring.stress.scenario.UnsupportedScenarioException;
 import org.capring.stress.sut.Action;
 import org.capring.stress.sut.FaultInjectingSystem;
 import org.capring.stress.sut.RingCoreSystem;
+import org.capring.stress.sut.ServiceCoreSystem;
 import org.capring.stress.sut.SystemUnderTest;
 
 /**
@@ -189,11 +190,13 @@ public final class StressMain {
 
     /** The factory of fresh systems under test the options ask for. */
     static Supplier<SystemUnderTest> systems(final StressOptions options) {
-        final RingCoreSystem.Config config = new RingCoreSystem.Config(options.slots(),
+        final RingCoreSystem.Config ringCore = new RingCoreSystem.Config(options.slots(),
             RingCoreSystem.Config.defaults().dispatch());
+        final ServiceCoreSystem.Config serviceCore = new ServiceCoreSystem.Config(options.slots(), options.grace());
         return () -> {
             final SystemUnderTest system = switch (options.system()) {
-                case RING_CORE -> new RingCoreSystem(config);
+                case SERVICE_CORE -> new ServiceCoreSystem(serviceCore);
+                case RING_CORE -> new RingCoreSystem(ringCore);
             };
             return options.fault().<SystemUnderTest>map(f -> new FaultInjectingSystem(system, f)).orElse(system);
         };
@@ -263,7 +266,8 @@ public final class StressMain {
               --seed S            the seed of arrivals and events (default: drawn, and reported)
               --out DIR           results directory (default results/stress/<date>-<cpu>-<cores>c)
               --arrivals A        constant or poisson (default constant)
-              --system S          ring-core (default)
+              --system S          service-core (default: the service container; drains and handoffs through it)
+                                  or ring-core (plain RingServer/RingClient; the only one that revokes)
               --grace D           drain/handoff grace before calls in flight are cancelled (default 100ms)
               --loss-timeout D    a call without an outcome this long is lost (default 10s)
               --lag-bound D       the generator's lag p99 per interval may not exceed this (default 50ms)

@@ -27,7 +27,7 @@ import org.capring.stress.sut.Fault;
  * @param seed         the seed, if given (else one is drawn and reported)
  * @param out          the output directory, if given
  * @param arrivals     constant or Poisson
- * @param system       which system under test
+ * @param system       which system under test (default service-core)
  * @param grace        drain and handoff grace period (default 100 ms)
  * @param lossTimeout  how long a call may go without an outcome (default 10 s)
  * @param lagBound     bound of the generator's lag p99 per interval (default 50 ms)
@@ -36,7 +36,7 @@ import org.capring.stress.sut.Fault;
  * @param serviceTime  how long every handler works before it answers (default 0)
  * @param gapMin       shortest gap between events
  * @param gapMax       longest gap between events
- * @param slots        client call slots of the ring-core system
+ * @param slots        client call slots (of the ring-core ring, or of the service-core client's ring)
  * @param fault        a fault to inject, if any
  * @param acceptance   run the acceptance suite instead of one scenario
  * @param fractions    the acceptance suite's fractions of the saturation rate (default 0.7, 0.9)
@@ -58,7 +58,9 @@ public record StressOptions(Scenario scenario, OptionalDouble rate, double fract
 
     /** The systems under test. */
     public enum SystemChoice {
-        /** Plain ring-core: RingServer, RingClient, CapSet. */
+        /** The service container: ServiceHost, its Echo and KeyValue services, a ServiceClient (the default). */
+        SERVICE_CORE,
+        /** Plain ring-core: RingServer, RingClient, CapSet (the only one that revokes). */
         RING_CORE;
 
         /** @return the name on the command line */
@@ -87,7 +89,7 @@ public record StressOptions(Scenario scenario, OptionalDouble rate, double fract
         Optional<Long> seed = Optional.empty();
         Optional<Path> out = Optional.empty();
         Arrivals arrivals = Arrivals.CONSTANT;
-        SystemChoice system = SystemChoice.RING_CORE;
+        SystemChoice system = SystemChoice.SERVICE_CORE;
         Duration grace = Duration.ofMillis(100);
         Duration lossTimeout = Duration.ofSeconds(10);
         Duration lagBound = Duration.ofMillis(50);

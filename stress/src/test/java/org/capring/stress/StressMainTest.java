@@ -44,7 +44,7 @@ class StressMainTest {
 
     @Test
     void run_handoffOnRingCore_usageExitSayingWhy() {
-        assertEquals(ExitCode.USAGE, main.run("handoff", "--rate", "100"));
+        assertEquals(ExitCode.USAGE, main.run("handoff", "--rate", "100", "--system", "ring-core"));
         assertTrue(err().contains("--system: scenario handoff needs"), err());
     }
 

@@ -24,6 +24,7 @@ class StressOptionsTest {
         assertEquals(Duration.ofSeconds(30), o.duration());
         assertEquals(Arrivals.CONSTANT, o.arrivals());
         assertTrue(o.seed().isEmpty());
+        assertEquals(StressOptions.SystemChoice.SERVICE_CORE, o.system());
     }
 
     @Test

@@ -53,7 +53,18 @@ public final class CallTrace {
         this.dispatched = e.dispatched();
     }
 
-    /** @return true once {@link #completed} or {@link #failed} was called */
+    /**
+     * The call was refused before anything was sent (its client's ring had closed under it: the container is
+     * restarting).
+     *
+     * @param refusal the transport status that says why (not dispatched)
+     */
+    public void refusedUnsent(final int refusal) {
+        this.status = refusal;
+        this.dispatched = false;
+    }
+
+    /** @return true once {@link #completed}, {@link #failed} or {@link #refusedUnsent} was called */
     public boolean ended() {
         return status != Integer.MIN_VALUE;
     }

@@ -1,6 +1,5 @@
 package org.capring.stress.sut;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -19,7 +18,6 @@ import org.capring.ring.call.DispatchMode;
 import org.capring.ring.call.DrainResult;
 import org.capring.ring.call.RingClient;
 import org.capring.ring.call.RingServer;
-import org.capring.ring.call.ServerCall;
 import org.capring.ring.call.ServerConfig;
 import org.capring.schema.echo.EchoProtocol.Echo;
 import org.capring.schema.kv.KvProtocol.KeyValue;
@@ -44,8 +42,6 @@ import org.capring.schema.kv.KvProtocol.KeyValue;
  * <p><b>Threads.</b> {@link #call} from any number of threads; actions from one driver thread.
  */
 public final class RingCoreSystem implements SystemUnderTest {
-    /** Keys the KeyValue load spreads over. */
-    static final int KEYS = 1024;
     private static final Duration JOIN_SLACK = Duration.ofSeconds(5);
 
     /**
@@ -120,9 +116,9 @@ public final class RingCoreSystem implements SystemUnderTest {
         ring = Ring.allocate(RingLayout.builder().sqCapacity(1024).sqProducers(ProducerMode.MULTI)
             .slots(config.slots(), RingLayout.DEFAULT_REGION_BYTES, RingLayout.DEFAULT_REGION_BYTES).build());
         caps = new CapSet(1024);
-        echoCapability = Echo.capability("echo", new EchoHandler(work));
+        echoCapability = Echo.capability("echo", new HarnessEcho(work));
         final int echoHandle = caps.grant(echoCapability);
-        final int kvHandle = caps.grant(KeyValue.capability("kv", new KvHandler(work, store)));
+        final int kvHandle = caps.grant(KeyValue.capability("kv", new HarnessKeyValue(work, store)));
         serverConfig = ServerConfig.defaults().withDispatch(config.dispatch());
         server = RingServer.start(ring, caps, serverConfig);
         client = RingClient.open(ring, ClientConfig.defaults());
@@ -154,8 +150,8 @@ public final class RingCoreSystem implements SystemUnderTest {
 
     private void put(final long id, final CallTrace trace) throws InterruptedException {
         try (KeyValue.Client.PutCall call = kv.put()) {
-            call.params().setKey(key(id));
-            call.params().setValue(idBytes(id));
+            call.params().setKey(HarnessKeyValue.key(id));
+            call.params().setValue(HarnessKeyValue.idBytes(id));
             submit(call.call(), 0, trace);
             call.await();
             trace.completed(id);
@@ -164,7 +160,7 @@ public final class RingCoreSystem implements SystemUnderTest {
 
     private void get(final long id, final CallTrace trace) throws InterruptedException {
         try (KeyValue.Client.GetCall call = kv.get()) {
-            call.params().setKey(key(id));
+            call.params().setKey(HarnessKeyValue.key(id));
             submit(call.call(), 0, trace);
             call.await();
             trace.completed(id);
@@ -180,24 +176,6 @@ public final class RingCoreSystem implements SystemUnderTest {
         call.send();
         trace.sent();
         reaping.pass();
-    }
-
-    /** @return the key of call {@code id}: the stored key, then {@code #} and the id */
-    static String key(final long id) {
-        return "k" + (id % KEYS) + "#" + id;
-    }
-
-    /**
-     * @param key a key made by {@link #key}
-     * @return the call id it carries
-     * @throws NumberFormatException if it carries none
-     */
-    static long idOf(final String key) {
-        return Long.parseLong(key, key.indexOf('#') + 1, key.length(), 10);
-    }
-
-    private static byte[] idBytes(final long id) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(id).array();
     }
 
     @Override
@@ -261,52 +239,4 @@ public final class RingCoreSystem implements SystemUnderTest {
                 + client.slotCount() + " slots free; ring memory released: " + ring.isMemoryReleased());
     }
 
-    /** Echo's handler: runs the harness's work for the id it is given, then echoes it. */
-    private record EchoHandler(ServerWork work) implements Echo.Server {
-        @Override
-        public void echo(final Echo.EchoParams.Reader params, final Echo.EchoResults.Builder results,
-                         final ServerCall call) throws InterruptedException {
-            final long id = params.getValue();
-            work.execute(id);
-            results.setValue(id);
-        }
-    }
-
-    /** KeyValue's handler over a map: runs the harness's work for the id the key carries. */
-    private record KvHandler(ServerWork work, ConcurrentHashMap<String, Long> store) implements KeyValue.Server {
-        @Override
-        public void get(final KeyValue.GetParams.Reader params, final KeyValue.GetResults.Builder results,
-                        final ServerCall call) throws InterruptedException {
-            final String key = params.getKey().toString();
-            work.execute(idOf(key));
-            final Long value = store.get(storedKey(key));
-            if (value == null) {
-                throw new KeyValue.NotFoundException("nothing under " + storedKey(key));
-            }
-            results.setValue(idBytes(value));
-        }
-
-        @Override
-        public void put(final KeyValue.PutParams.Reader params, final KeyValue.PutResults.Builder results,
-                        final ServerCall call) throws InterruptedException {
-            final String key = params.getKey().toString();
-            final long id = idOf(key);
-            work.execute(id);
-            results.setReplaced(store.put(storedKey(key), id) != null);
-        }
-
-        @Override
-        public void delete(final KeyValue.DeleteParams.Reader params, final KeyValue.DeleteResults.Builder results,
-                           final ServerCall call) throws InterruptedException {
-            final String key = params.getKey().toString();
-            work.execute(idOf(key));
-            if (store.remove(storedKey(key)) == null) {
-                throw new KeyValue.NotFoundException("nothing under " + storedKey(key));
-            }
-        }
-
-        private static String storedKey(final String key) {
-            return key.substring(0, key.indexOf('#'));
-        }
-    }
 }
