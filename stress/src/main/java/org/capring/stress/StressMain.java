@@ -266,8 +266,8 @@ public final class StressMain {
               --seed S            the seed of arrivals and events (default: drawn, and reported)
               --out DIR           results directory (default results/stress/<date>-<cpu>-<cores>c)
               --arrivals A        constant or poisson (default constant)
-              --system S          service-core (default: the service container; drains and handoffs through it)
-                                  or ring-core (plain RingServer/RingClient; the only one that revokes)
+              --system S          service-core (default: the service container; drains, handoffs and revocations
+                                  through it) or ring-core (plain RingServer/RingClient; no handoffs)
               --grace D           drain/handoff grace before calls in flight are cancelled (default 100ms)
               --loss-timeout D    a call without an outcome this long is lost (default 10s)
               --lag-bound D       the generator's lag p99 per interval may not exceed this (default 50ms)

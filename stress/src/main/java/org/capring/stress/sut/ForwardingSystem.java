@@ -59,7 +59,7 @@ public abstract class ForwardingSystem implements SystemUnderTest {
     }
 
     @Override
-    public RevocationReport revoke() {
+    public RevocationReport revoke() throws InterruptedException {
         return system.revoke();
     }
 

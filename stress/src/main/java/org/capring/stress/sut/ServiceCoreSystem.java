@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,7 @@ import org.capring.ring.RingLayout;
 import org.capring.ring.call.Call;
 import org.capring.ring.call.CallException;
 import org.capring.ring.call.DispatchMode;
+import org.capring.ring.call.RingClient;
 import org.capring.ring.call.ServerConfig;
 import org.capring.ring.call.Status;
 import org.capring.schema.echo.EchoProtocol.Echo;
@@ -48,10 +50,13 @@ import org.capring.service.task.TaskReport;
  *       services and a new client; the load moves to it. A call that finds the old client's ring already closed
  *       before it could take a slot was refused before anything was sent: it is reported SHUTTING_DOWN, not
  *       dispatched (and the ledger checks it never ran);</li>
+ *   <li>revoke: the Echo calls go through a client of their own, one per handle epoch. A revocation first connects
+ *       the next epoch's client (the host grants it Echo: a fresh handle in a CapSet of its own), then the current
+ *       client releases its Echo handle through its ring (a RELEASE entry, applied to its CapSet in submission
+ *       order, so every call submitted after it is refused INVALID_HANDLE), then the load moves to the new client.
+ *       A revoked client is closed once no caller holds it ({@link EchoGrant});</li>
  *   <li>slow consumer: the callers hold their answers uncollected at a {@link ReapGate}.</li>
  * </ul>
- * Revocation is not offered here: the container grants each client its services once and has no way to grant a
- * fresh handle after a release (the ring-core system covers it).
  *
  * <p><b>Threads.</b> {@link #call} from any number of threads; actions from one driver thread.
  */
@@ -79,9 +84,85 @@ public final class ServiceCoreSystem implements SystemUnderTest {
         }
     }
 
-    /** One host with its client and stubs; replaced whole by a restart. */
-    private record Host(ServiceHost host, ServiceClient client, Readiness<Echo.Client> echoService,
-                        Readiness<KeyValue.Client> kvService, Echo.Client echo, KeyValue.Client kv) {
+    /**
+     * One host with its clients and stubs; replaced whole by a restart. KeyValue calls go through {@code client};
+     * Echo calls through the client of the current {@link EchoGrant}. The driver alone writes {@code echo} and
+     * {@code revoked}.
+     */
+    private static final class Host {
+        private final ServiceHost host;
+        private final ServiceClient client;
+        private final Readiness<Echo.Client> echoService;
+        private final Readiness<KeyValue.Client> kvService;
+        private final KeyValue.Client kv;
+        /** Revoked Echo clients not closed yet (a caller still held them). Driver only. */
+        private final List<EchoGrant> revoked = new ArrayList<>();
+        private volatile EchoGrant echo;
+
+        Host(final ServiceHost host, final ServiceClient client, final Readiness<Echo.Client> echoService,
+             final Readiness<KeyValue.Client> kvService, final KeyValue.Client kv, final EchoGrant echo) {
+            this.host = host;
+            this.client = client;
+            this.echoService = echoService;
+            this.kvService = kvService;
+            this.kv = kv;
+            this.echo = echo;
+        }
+
+        /** @return every client of the host: the KeyValue one, the current Echo one, revoked ones not closed */
+        List<ServiceClient> clients() {
+            final List<ServiceClient> all = new ArrayList<>();
+            all.add(client);
+            all.add(echo.client);
+            for (final EchoGrant g : revoked) {
+                all.add(g.client);
+            }
+            return all;
+        }
+    }
+
+    /**
+     * The Echo handle of one epoch: a client connected for it alone, and its stub.
+     *
+     * <p><b>Protocol.</b> A caller {@link #enter}s before it takes a slot and {@link #exit}s once its call has ended;
+     * the driver, after it moved the load to the next epoch, {@link #retire}s this one and closes its client only
+     * when nobody is inside. {@code users} and {@code retired} are both volatile (sequentially consistent): either a
+     * caller sees {@code retired} and goes to the current grant instead, or the driver sees it inside and leaves the
+     * client open for a later try; a client is never closed under a call.
+     */
+    private static final class EchoGrant {
+        private final int epoch;
+        private final ServiceClient client;
+        private final Echo.Client stub;
+        private final AtomicInteger users = new AtomicInteger();
+        private volatile boolean retired;
+
+        EchoGrant(final int epoch, final ServiceClient client, final Echo.Client stub) {
+            this.epoch = epoch;
+            this.client = client;
+            this.stub = stub;
+        }
+
+        /** @return true if the caller is inside (exit once); false if retired (take the current grant instead) */
+        boolean enter() {
+            users.incrementAndGet();
+            if (retired) {
+                users.decrementAndGet();
+                return false;
+            }
+            return true;
+        }
+
+        void exit() {
+            users.decrementAndGet();
+        }
+
+        /** Driver: no caller enters from now on. @return true if none is inside (the client may close) */
+        boolean retire() {
+            // Volatile store: callers that enter from now on see it and leave.
+            retired = true;
+            return users.get() == 0;
+        }
     }
 
     private static final Export<Echo.Client> ECHO = new Export<>(Echo.TYPE_ID,
@@ -107,6 +188,8 @@ public final class ServiceCoreSystem implements SystemUnderTest {
     private final ConcurrentHashMap<String, Long> store = new ConcurrentHashMap<>();
     private final AtomicInteger handoffs = new AtomicInteger();
     private ServerWork work;
+    /** The Echo handle epoch: 1, then one more per revocation; a restart keeps it. Driver only. */
+    private int epoch = 1;
     private volatile Host current;
 
     /**
@@ -123,13 +206,14 @@ public final class ServiceCoreSystem implements SystemUnderTest {
 
     @Override
     public Set<Action> supports() {
-        return EnumSet.of(Action.DRAIN, Action.HANDOFF, Action.FAILED_HANDOFF, Action.PAUSE_REAPING);
+        return EnumSet.allOf(Action.class);
     }
 
     @Override
     public String describe() {
-        return "service-core ServiceHost (Echo and KeyValue services, thread per call), one ServiceClient with "
-            + config.slots() + " call slots; handoff = ServiceHost.handoff; drain = ServiceHost.stop + a new host";
+        return "service-core ServiceHost (Echo and KeyValue services, thread per call), a ServiceClient for KeyValue "
+            + "and one per Echo handle epoch, " + config.slots() + " call slots each; handoff = ServiceHost.handoff; drain = ServiceHost.stop"
+            + " + a new host; revoke = RELEASE of the Echo client's handle + a new client granted Echo";
     }
 
     @Override
@@ -150,8 +234,20 @@ public final class ServiceCoreSystem implements SystemUnderTest {
         final Readiness<KeyValue.Client> kv = host.add(ServiceDefinition.of("kv", KV, kvInstance())
             .withConfig(service));
         host.start();
-        final ServiceClient client = host.connect("stress", echo, kv);
-        return new Host(host, client, echo, kv, client.await(echo, READY_TIMEOUT), client.await(kv, READY_TIMEOUT));
+        final ServiceClient client = host.connect("stress-kv", kv);
+        return new Host(host, client, echo, kv, client.await(kv, READY_TIMEOUT), connectEcho(host, echo, epoch));
+    }
+
+    /** Connects the client of one Echo epoch: the host grants it Echo, a fresh handle in its own CapSet. */
+    private static EchoGrant connectEcho(final ServiceHost host, final Readiness<Echo.Client> echo,
+                                         final int echoEpoch) throws InterruptedException {
+        final ServiceClient client = host.connect("stress-echo-" + echoEpoch, echo);
+        try {
+            return new EchoGrant(echoEpoch, client, client.await(echo, READY_TIMEOUT));
+        } catch (final RuntimeException | InterruptedException e) {
+            client.close();
+            throw e;
+        }
     }
 
     private ServiceInstance echoInstance() {
@@ -177,32 +273,40 @@ public final class ServiceCoreSystem implements SystemUnderTest {
     }
 
     private void echo(final Host h, final long id, final CallTrace trace) throws InterruptedException {
-        final Echo.Client.EchoCall call;
-        try {
-            call = h.echo().echo();
-        } catch (final IllegalStateException closed) {
-            trace.refusedUnsent(Status.SHUTTING_DOWN);
-            return;
+        EchoGrant g = h.echo;
+        while (!g.enter()) {
+            g = h.echo; // revoked and retired meanwhile: the current epoch's client serves
         }
-        try (call) {
-            call.params().setValue(id);
-            submit(call.call(), trace);
-            trace.completed(call.await().getValue());
+        try {
+            final Echo.Client.EchoCall call;
+            try {
+                call = g.stub.echo();
+            } catch (final IllegalStateException e) {
+                refusedIfClosed(g.stub.ringClient(), e, trace);
+                return;
+            }
+            try (call) {
+                call.params().setValue(id);
+                submit(call.call(), g.epoch, trace);
+                trace.completed(call.await().getValue());
+            }
+        } finally {
+            g.exit();
         }
     }
 
     private void put(final Host h, final long id, final CallTrace trace) throws InterruptedException {
         final KeyValue.Client.PutCall call;
         try {
-            call = h.kv().put();
-        } catch (final IllegalStateException closed) {
-            trace.refusedUnsent(Status.SHUTTING_DOWN);
+            call = h.kv.put();
+        } catch (final IllegalStateException e) {
+            refusedIfClosed(h.kv.ringClient(), e, trace);
             return;
         }
         try (call) {
             call.params().setKey(HarnessKeyValue.key(id));
             call.params().setValue(HarnessKeyValue.idBytes(id));
-            submit(call.call(), trace);
+            submit(call.call(), 0, trace);
             call.await();
             trace.completed(id);
         }
@@ -211,21 +315,32 @@ public final class ServiceCoreSystem implements SystemUnderTest {
     private void get(final Host h, final long id, final CallTrace trace) throws InterruptedException {
         final KeyValue.Client.GetCall call;
         try {
-            call = h.kv().get();
-        } catch (final IllegalStateException closed) {
-            trace.refusedUnsent(Status.SHUTTING_DOWN);
+            call = h.kv.get();
+        } catch (final IllegalStateException e) {
+            refusedIfClosed(h.kv.ringClient(), e, trace);
             return;
         }
         try (call) {
             call.params().setKey(HarnessKeyValue.key(id));
-            submit(call.call(), trace);
+            submit(call.call(), 0, trace);
             call.await();
             trace.completed(id);
         }
     }
 
-    private void submit(final Call call, final CallTrace trace) throws InterruptedException {
-        trace.sending(0);
+    /**
+     * A call that could not take a slot because its client's ring had closed (the host stopped, closing its clients):
+     * refused before anything was sent. Any other reason is not a refusal and is rethrown.
+     */
+    private static void refusedIfClosed(final RingClient ring, final IllegalStateException e, final CallTrace trace) {
+        if (!ring.isClosed()) {
+            throw e;
+        }
+        trace.refusedUnsent(Status.SHUTTING_DOWN);
+    }
+
+    private void submit(final Call call, final int handleEpoch, final CallTrace trace) throws InterruptedException {
+        trace.sending(handleEpoch);
         call.send();
         trace.sent();
         reaping.pass();
@@ -234,7 +349,7 @@ public final class ServiceCoreSystem implements SystemUnderTest {
     @Override
     public ActionReport drainAndRestart(final Duration grace) throws InterruptedException {
         final Host old = current;
-        final StopReport stopped = old.host().stop(grace.plus(STOP_SLACK));
+        final StopReport stopped = old.host.stop(grace.plus(STOP_SLACK));
         current = boot();
         return report(Action.DRAIN, stopped.services(), stopped.deadlineMet(), "host stopped in "
             + stopped.stopNanos() / 1000 + " µs, a new host started");
@@ -248,8 +363,8 @@ public final class ServiceCoreSystem implements SystemUnderTest {
             throw new IllegalStateException("injected: the new instance fails its start");
         } : echo ? echoInstance() : kvInstance();
         try {
-            final HandoffReport r = echo ? h.host().handoff(h.echoService(), next)
-                : h.host().handoff(h.kvService(), next);
+            final HandoffReport r = echo ? h.host.handoff(h.echoService, next)
+                : h.host.handoff(h.kvService, next);
             if (newInstanceFails) {
                 return new ActionReport(Action.FAILED_HANDOFF, false, 0, 0, 0, 0, 0,
                     "a new instance that throws from its start was made READY: " + r);
@@ -297,9 +412,48 @@ public final class ServiceCoreSystem implements SystemUnderTest {
     }
 
     @Override
-    public RevocationReport revoke() {
-        throw new UnsupportedOperationException("the service container grants a client its services once; "
-            + "revocation runs on the ring-core system");
+    public RevocationReport revoke() throws InterruptedException {
+        final Host h = current;
+        final EchoGrant old = h.echo;
+        final EchoGrant next = connectEcho(h.host, h.echoService, old.epoch + 1);
+        final long began = System.nanoTime();
+        final RingClient ring = old.stub.ringClient();
+        ring.capRef(old.stub.handle()).close();
+        ring.flushReleases();
+        final long ended = System.nanoTime();
+        // Volatile store: callers that read the grant from now on name the fresh handle.
+        h.echo = next;
+        requireRevoked(old);
+        epoch = next.epoch;
+        h.revoked.add(old);
+        h.revoked.removeIf(g -> {
+            if (g.retire()) {
+                g.client.close(STOP_SLACK);
+                return true;
+            }
+            return false;
+        });
+        return new RevocationReport(old.epoch, began, ended);
+    }
+
+    /**
+     * Proves the revocation real: one probe call on the released handle, submitted after the RELEASE, must be
+     * refused INVALID_HANDLE (the probe's value runs no harness work, so the ledger never sees it).
+     *
+     * @throws IllegalStateException if the released handle still answered, or answered otherwise
+     */
+    private static void requireRevoked(final EchoGrant old) throws InterruptedException {
+        try (Echo.Client.EchoCall probe = old.stub.echo(System.nanoTime() + READY_TIMEOUT.toNanos())) {
+            probe.params().setValue(HarnessEcho.PROBE_VALUE);
+            probe.invoke();
+        } catch (final CallException e) {
+            if (e.status() == Status.INVALID_HANDLE) {
+                return;
+            }
+            throw new IllegalStateException("epoch " + old.epoch + ": a call on the released Echo handle was answered "
+                + Status.name(e.status()) + ", not INVALID_HANDLE", e);
+        }
+        throw new IllegalStateException("epoch " + old.epoch + ": the released Echo handle still answered a call");
     }
 
     @Override
@@ -316,7 +470,8 @@ public final class ServiceCoreSystem implements SystemUnderTest {
     public Leftovers stop(final Duration grace) {
         reaping.resume();
         final Host h = current;
-        final StopReport stopped = h.host().stop(grace.plus(STOP_SLACK));
+        final List<ServiceClient> clients = h.clients();
+        final StopReport stopped = h.host.stop(grace.plus(STOP_SLACK));
         final ActionReport last = report(Action.DRAIN, stopped.services(), stopped.deadlineMet(), "final stop");
         long leaked = 0;
         long tasks = 0;
@@ -326,9 +481,14 @@ public final class ServiceCoreSystem implements SystemUnderTest {
                 tasks += task.stuck();
             }
         }
-        final int held = h.client().ringClient().slotCount() - h.client().ringClient().freeSlots();
-        return new Leftovers(held, last.stuck(), leaked, tasks, last.detail() + "; host " + h.host().state()
-            + ", client ring " + h.client().ringClient().state());
+        long held = 0;
+        final StringBuilder rings = new StringBuilder();
+        for (final ServiceClient c : clients) {
+            final RingClient ring = c.ringClient();
+            held += ring.slotCount() - ring.freeSlots();
+            rings.append(rings.isEmpty() ? "" : ", ").append(c.name()).append(' ').append(ring.state());
+        }
+        return new Leftovers(held, last.stuck(), leaked, tasks, last.detail() + "; host " + h.host.state()
+            + ", client rings: " + rings);
     }
-
 }

@@ -69,9 +69,10 @@ public interface SystemUnderTest {
      * Revokes the Echo handle of the current epoch and grants a fresh one (the next epoch).
      *
      * @return when the revocation took effect
+     * @throws InterruptedException          if interrupted while granting the fresh handle
      * @throws UnsupportedOperationException if {@link Action#REVOKE} is not supported
      */
-    RevocationReport revoke();
+    RevocationReport revoke() throws InterruptedException;
 
     /**
      * The client stops reaping completions until {@link #resumeReaping()}: callers that have submitted do not

@@ -70,10 +70,21 @@ class ServiceCoreScenarioTest {
     }
 
     @Test
+    void run_revoke_invalidHandleOnlyAfterEachRevocationFreshClientsServeOn() throws Exception {
+        final RunResult r = run(Scenario.REVOKE, Duration.ofSeconds(3));
+        assertPassed(r);
+        assertTrue(r.events(EventKind.REVOKE).size() >= 5, r.events().toString());
+        assertTrue(r.events(EventKind.REVOKE).stream().allMatch(e -> e.report().succeeded()), r.events().toString());
+        assertTrue(r.tally().count(Outcome.COMPLETED) > 0, "Echo calls on the fresh handles went on completing");
+        assertEquals(0, r.tally().byStatus().getOrDefault("SHUTTING_DOWN", 0L),
+            "no revoked client was closed under a call: " + r.tally().byStatus());
+    }
+
+    @Test
     void run_slowConsumerAndMixed_noLoss() throws Exception {
         assertPassed(run(Scenario.SLOW_CONSUMER, Duration.ofSeconds(2)));
         final RunResult mixed = run(Scenario.MIXED, Duration.ofSeconds(4));
         assertPassed(mixed);
-        assertTrue(mixed.events().stream().map(e -> e.planned().kind()).distinct().count() >= 3, mixed.events().toString());
+        assertTrue(mixed.events().stream().map(e -> e.planned().kind()).distinct().count() >= 4, mixed.events().toString());
     }
 }
