@@ -60,7 +60,7 @@ public record StressOptions(Scenario scenario, OptionalDouble rate, double fract
     public enum SystemChoice {
         /** The service container: ServiceHost, its Echo and KeyValue services, a ServiceClient (the default). */
         SERVICE_CORE,
-        /** Plain ring-core: RingServer, RingClient, CapSet (the only one that revokes). */
+        /** Plain ring-core: RingServer, RingClient, CapSet (no handoffs). */
         RING_CORE;
 
         /** @return the name on the command line */
