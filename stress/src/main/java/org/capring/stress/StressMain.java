@@ -50,6 +50,9 @@ public final class StressMain {
     /** Saturation search: a step's calls without an outcome this long are lost (the step is not sustained). */
     static final Duration SEARCH_LOSS_TIMEOUT = Duration.ofSeconds(3);
 
+    /** The service container's logger (held: the logging framework keeps only weak references). */
+    private static final java.util.logging.Logger SERVICE_LOG = java.util.logging.Logger.getLogger("org.capring.service");
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -66,6 +69,9 @@ public final class StressMain {
      * @param args the arguments after {@code stress}
      */
     public static void main(final String[] args) {
+        // The console is the run's progress: the container's INFO lines (a host started, a host stopped, for every
+        // restart) would bury it. Warnings and errors still show.
+        SERVICE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(new StressMain(System.out, System.err).run(args).code());
     }
 
