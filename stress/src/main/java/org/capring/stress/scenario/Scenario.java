@@ -15,7 +15,7 @@ public enum Scenario {
     STEADY(EnumSet.noneOf(EventKind.class)),
     /** Drains at seeded random times under load, each followed by a restart. */
     DRAIN(EnumSet.of(EventKind.DRAIN)),
-    /** Repeated live handoffs under load. */
+    /** Repeated live handoffs under load: the binding is retargeted, never closed, so nothing is ever refused. */
     HANDOFF(EnumSet.of(EventKind.HANDOFF)),
     /** Handoffs whose new instance fails its start: the old keeps serving, so nothing is ever refused. */
     CRASH_BEFORE_READY(EnumSet.of(EventKind.FAILED_HANDOFF)),
@@ -39,9 +39,12 @@ public enum Scenario {
         return EnumSet.copyOf(events);
     }
 
-    /** @return true if nothing may be refused while it runs (the old instance keeps serving) */
+    /**
+     * @return true if nothing may be refused while it runs: the service never stops serving (a handoff retargets it
+     *     to a new instance, a failed handoff leaves the old one serving)
+     */
     public boolean refusalsForbidden() {
-        return this == CRASH_BEFORE_READY;
+        return this == HANDOFF || this == CRASH_BEFORE_READY;
     }
 
     /** @return true if only the hung calls may end indeterminate */

@@ -225,7 +225,7 @@ public final class StressRun {
             final Scenario scenario = plan.spec().scenario();
             if (scenario.refusalsForbidden() && outcome == Outcome.REFUSED) {
                 breaches.report(BreachKind.UNEXPECTED_REFUSAL, id, Status.name(trace.status())
-                    + " although the serving instance never stopped");
+                    + " although the service never stopped serving");
             }
             if (scenario.onlyHungIndeterminate() && outcome == Outcome.INDETERMINATE && !plan.hung(id)) {
                 breaches.report(BreachKind.DISTURBED, id, Status.name(trace.status()) + " but the call was not hung");
