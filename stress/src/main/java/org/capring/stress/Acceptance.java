@@ -161,8 +161,7 @@ final class Acceptance {
         md.append("| | |\n|---|---|\n");
         md.append("| command | `").append(command).append("` |\n");
         md.append("| seed | ").append(seed).append(" |\n");
-        md.append(String.format(Locale.ROOT, "| saturation | %.0f calls/s (p99 bound %.1f ms) |%n", saturation.rate(),
-            saturation.bound() / 1e6));
+        md.append("| saturation | ").append(saturation.describe()).append(" |\n");
         md.append("| JDK | ").append(env.jdk()).append(" |\n");
         md.append("| JVM flags | `").append(String.join(" ", env.jvmFlags())).append("` |\n");
         md.append("| CPU | ").append(env.cpuModel()).append(", ").append(env.logicalCores()).append(" logical cores; ")

@@ -73,8 +73,8 @@ public final class StressReport {
         row(md, "rate", String.format(Locale.ROOT, "%.0f calls/s planned (%s arrivals), %.0f/s answered", spec.rate(),
             spec.arrivals().flagName(), run.achievedRate()));
         if (context.saturation() != null) {
-            row(md, "saturation", String.format(Locale.ROOT, "%.0f calls/s (p99 bound %.1f ms); this run at %.0f %%",
-                context.saturation().rate(), context.saturation().bound() / 1e6, context.fraction() * 100));
+            row(md, "saturation", context.saturation().describe() + String.format(Locale.ROOT, "; this run at %.0f %%",
+                context.fraction() * 100));
         }
         row(md, "duration", spec.duration().toMillis() / 1000.0 + " s of load, " + run.plan().events().size()
             + " events planned, " + run.events().size() + " ran, " + run.skippedEvents() + " skipped");

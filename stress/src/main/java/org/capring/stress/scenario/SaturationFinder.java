@@ -64,6 +64,16 @@ public final class SaturationFinder {
         public Result {
             steps = List.copyOf(steps);
         }
+
+        /**
+         * @return the rate and where it came from, for reports: searched (with its bound), or given with no steps
+         *     ({@code --rate} to the acceptance suite)
+         */
+        public String describe() {
+            return steps.isEmpty()
+                ? String.format(Locale.ROOT, "%.0f calls/s, given by --rate (not searched in this run)", rate)
+                : String.format(Locale.ROOT, "%.0f calls/s, searched (p99 bound %.1f ms)", rate, bound / 1e6);
+        }
     }
 
     /**

@@ -26,6 +26,15 @@ class SaturationFinderTest {
     }
 
     @Test
+    void describe_searchedOrGiven_saysWhichWithItsBound() throws Exception {
+        final SaturationFinder.Result searched = new SaturationFinder(1_000, 1_000_000, BOUND)
+            .find(rate -> system(37_000, rate));
+        assertTrue(searched.describe().endsWith("calls/s, searched (p99 bound 10.0 ms)"), searched.describe());
+        assertEquals("12493 calls/s, given by --rate (not searched in this run)",
+            new SaturationFinder.Result(12_493, java.util.List.of(), BOUND).describe());
+    }
+
+    @Test
     void find_latencyOverTheBound_notSustained() throws Exception {
         final SaturationFinder finder = new SaturationFinder(1_000, 1_000_000, BOUND);
         final SaturationFinder.Result result = finder.find(rate -> new SaturationFinder.Step(rate, rate,
