@@ -112,6 +112,25 @@ final class RingLink implements AutoCloseable {
         return close(grace, server);
     }
 
+    /**
+     * Closes the holder's side as {@link #close(Duration)} does, but first waits, within {@code grace}, for every call
+     * holding a client slot to end: a call that took its slot before the client closed and is sent after it must
+     * still find the server there to answer it (refused, if its service has stopped), or it would wait forever.
+     *
+     * @param grace how long calls holding slots, then the ring server's calls in flight, may take in all
+     * @return the ring server's drain (of what was still in flight after the wait)
+     */
+    DrainResult closeAfterCalls(final Duration grace) {
+        final long deadline = System.nanoTime() + grace.toNanos();
+        client.close();
+        try {
+            client.awaitTermination(grace);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), server);
+    }
+
     private DrainResult close(final Duration grace, final RingServer ringServer) {
         DrainResult result = DrainResult.NONE;
         try {

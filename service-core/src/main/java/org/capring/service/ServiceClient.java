@@ -64,17 +64,19 @@ public final class ServiceClient implements AutoCloseable {
     }
 
     /**
-     * Closes the client's ring (calls in flight there get {@code grace} to be answered).
+     * Closes the client's ring: no new calls; calls holding slots (in flight, or taken before the close and sent
+     * after it) get {@code grace} to end, and are answered (refused SHUTTING_DOWN if their service has stopped);
+     * then the ring's server stops.
      *
-     * @param grace how long calls in flight may take
-     * @return the ring's drain, or {@link DrainResult#NONE} if closed already
+     * @param grace how long calls holding slots may take
+     * @return the ring server's drain, or {@link DrainResult#NONE} if closed already
      */
     public DrainResult close(final Duration grace) {
         if (!closed.compareAndSet(false, true)) {
             return DrainResult.NONE;
         }
         host.forget(this);
-        return link.close(grace);
+        return link.closeAfterCalls(grace);
     }
 
     /** Closes the client's ring with no grace: calls in flight there are cancelled. Idempotent. */

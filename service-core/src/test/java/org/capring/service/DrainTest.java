@@ -68,6 +68,27 @@ class DrainTest {
     }
 
     @Test
+    void stop_callTookItsSlotBeforeTheClientClosedSentAfter_refusedNotLeftUnanswered() throws Exception {
+        final Running run = start(ServiceConfig.defaults());
+        final Echo.Client.EchoCall call = run.stub().echo(System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        final CompletableFuture<StopReport> stop = CompletableFuture.supplyAsync(run.host()::stop,
+            Thread::startVirtualThread);
+        final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!run.client().ringClient().isClosed()) {
+            assertTrue(System.nanoTime() - giveUp < 0, "the host never closed its client");
+            Thread.sleep(1);
+        }
+        call.params().setValue(7);
+        final TransportException.ShuttingDown refused = assertThrows(TransportException.ShuttingDown.class,
+            call::invoke, "answered by the service's binding (stopped), not left to its deadline");
+        assertFalse(refused.dispatched(), "refused before dispatch");
+        call.close();
+        assertTrue(stop.get(30, TimeUnit.SECONDS).deadlineMet());
+        assertTrue(run.client().ringClient().awaitTermination(Duration.ofSeconds(10)), "every slot came back");
+        assertEquals(0, echo.handlerRuns.get());
+    }
+
+    @Test
     void drain_callsInFlightFinishWithinGrace_countedDrained() throws Exception {
         final Running run = start(ServiceConfig.defaults().withDrainGrace(Duration.ofSeconds(20)));
         final List<CompletableFuture<Throwable>> held = hold(run.stub(), 3, EchoService.HOLD);

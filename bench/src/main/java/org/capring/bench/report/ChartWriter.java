@@ -1,15 +1,12 @@
 package org.capring.bench.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.knowm.xchart.BitmapEncoder;
+import org.capring.report.ChartFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -18,24 +15,17 @@ import org.knowm.xchart.style.Styler;
  * maximum of the per-fork scores), the unit on y. Each chart is saved as {@code <stem>.svg} for the report and
  * {@code <stem>.png} for quick viewing, where the stem is {@link RowKey#fileStem()}.
  *
- * <p>Rendering is headless: loading this class sets {@code java.awt.headless=true} unless it is already set. Not
- * thread-safe to call concurrently for the same directory and key.
+ * <p>Rendering is headless ({@link ChartFiles}). Not thread-safe to call concurrently for the same directory and key.
  */
 public final class ChartWriter {
     /** The directory, inside the run directory, the charts are written to. */
-    public static final String DIRECTORY = "charts";
+    public static final String DIRECTORY = ChartFiles.DIRECTORY;
 
     private static final int WIDTH = 960;
     private static final int HEIGHT = 640;
     private static final int MANY_SUBJECTS = 4;
     /** Long subject names stand vertically, one under each bar group (a slanted label drifts off its group). */
     private static final int LABEL_ROTATION = 90;
-
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     private ChartWriter() {
     }
@@ -57,16 +47,7 @@ public final class ChartWriter {
      * @throws IOException if a file cannot be written
      */
     public static List<Path> write(final RowGroup group, final Path chartsDir) throws IOException {
-        final CategoryChart chart = chart(group);
-        final Path svg = chartsDir.resolve(group.key().fileStem() + ".svg");
-        final Path png = chartsDir.resolve(group.key().fileStem() + ".png");
-        try (OutputStream out = Files.newOutputStream(svg)) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        }
-        try (OutputStream out = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-        }
-        return List.of(svg, png);
+        return ChartFiles.save(chart(group), chartsDir, group.key().fileStem());
     }
 
     /**

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.capring.report.Machine;
 
 /**
  * The facts about the machine a run measured on, which JMH's JSON does not carry. They are recorded in
@@ -34,10 +35,8 @@ public record MachineInfo(String cpuModel, int logicalCores, String osName, Stri
     /** The file name the facts are kept in, inside the run directory. */
     public static final String FILE_NAME = "machine.json";
     /** Stands for a fact that could not be found. */
-    public static final String UNKNOWN = "unknown";
+    public static final String UNKNOWN = Machine.UNKNOWN;
 
-    private static final Path CPUINFO = Path.of("/proc/cpuinfo");
-    private static final String MODEL_NAME = "model name";
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
@@ -62,13 +61,7 @@ public record MachineInfo(String cpuModel, int logicalCores, String osName, Stri
      * @return the facts
      */
     public static MachineInfo detect(final Instant runDate) {
-        List<String> cpuinfo;
-        try {
-            cpuinfo = Files.readAllLines(CPUINFO, StandardCharsets.UTF_8);
-        } catch (final IOException | SecurityException e) {
-            cpuinfo = List.of();
-        }
-        return new MachineInfo(cpuModel(cpuinfo), Runtime.getRuntime().availableProcessors(),
+        return new MachineInfo(Machine.cpuModel(), Machine.logicalCores(),
             System.getProperty("os.name", UNKNOWN), System.getProperty("os.version", UNKNOWN),
             System.getProperty("os.arch", UNKNOWN), runDate.truncatedTo(ChronoUnit.SECONDS).toString());
     }
@@ -79,16 +72,7 @@ public record MachineInfo(String cpuModel, int logicalCores, String osName, Stri
      *     kernels, other operating systems)
      */
     public static String cpuModel(final List<String> cpuinfo) {
-        for (final String line : cpuinfo) {
-            final int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals(MODEL_NAME)) {
-                final String model = line.substring(colon + 1).strip();
-                if (!model.isEmpty()) {
-                    return model;
-                }
-            }
-        }
-        return UNKNOWN;
+        return Machine.cpuModel(cpuinfo);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.capring.ring.call;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -578,6 +580,19 @@ public final class RingClient implements AutoCloseable {
         } finally {
             role.release();
         }
+    }
+
+    /**
+     * Waits until the client has terminated: closed, and every slot free again (each call that held one was closed,
+     * or, abandoned, reaped). After {@link #close()}, a call that took its slot before the close may still be sent;
+     * whoever serves the ring should go on serving until this returns true.
+     *
+     * @param timeout longest wait
+     * @return true if it terminated within the timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitTermination(final Duration timeout) throws InterruptedException {
+        return life.awaitAny(EnumSet.of(State.TERMINATED), System.nanoTime() + timeout.toNanos()) != null;
     }
 
     /** @return the lifecycle state (a snapshot) */

@@ -1,7 +1,10 @@
 package org.capring.ring.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.capring.ring.call.testschema.CallTest.Probe;
@@ -37,6 +40,25 @@ class ClientLivenessTest {
                     assertEquals(100 + round, call.result(Probe.EchoResults.factory).getValue());
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CompletionMode.class)
+    void awaitTermination_closedWithACallHoldingItsSlot_terminatesOnlyOnceThatCallEnds(final CompletionMode completion)
+        throws InterruptedException {
+        try (CallFixture f = new CallFixture(DispatchMode.ENDPOINT_LOOP, completion, SLOTS, 256, 256)) {
+            final Call call = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_ECHO,
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            f.client.close();
+            assertFalse(f.client.awaitTermination(Duration.ofMillis(20)), "a call still holds its slot");
+            // Taken before the close, sent after it: still served (the server is there until the client terminated).
+            call.initParams(Probe.EchoParams.factory).setValue(9);
+            call.invoke();
+            assertEquals(9, call.result(Probe.EchoResults.factory).getValue());
+            call.close();
+            assertTrue(f.client.awaitTermination(Duration.ofSeconds(5)), "terminated once the last slot came back");
+            assertEquals(RingClient.State.TERMINATED, f.client.state());
         }
     }
 }
