@@ -11,11 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is cheapest when both may spin (each spin is bounded, so a third thread waits at most one spin for a core).
  * Measured by the {@code CallDesigns} benchmark against one spinner fewer ({@code CallDesignsOneSpinner}).
  *
- * <p>A spinner also stops while a thread that the runtime woke has not run yet ({@link #woke()} /
- * {@link #ran()}, counted by every {@link org.capring.ring.concurrent.Doorbell}): that thread needs a core, and a
- * spinner would hold it (the JDK's own hand-off queues skip spinning when their carrier has queued work, which
- * they can see and a library cannot; the runtime's own wake-ups are what it can count).
- *
  * <p>Thread-safe, lock-free. Permits are not owned: a holder must {@link #release()} exactly once per successful
  * {@link #tryAcquire()}.
  */
@@ -25,8 +20,6 @@ public final class SpinBudget {
     private static final int PERMITS = permits(Runtime.getRuntime().availableProcessors(),
         System.getProperty("jdk.virtualThreadScheduler.parallelism"), System.getProperty(PERMITS_PROPERTY));
     private static final AtomicInteger SPINNING = new AtomicInteger();
-    /** Threads woken by a doorbell that have not run since; while any is pending nobody starts a spin round. */
-    private static final AtomicInteger WOKEN = new AtomicInteger();
 
     private SpinBudget() {
     }
@@ -88,21 +81,6 @@ public final class SpinBudget {
     /** Gives back a permit taken by {@link #tryAcquire()}. */
     public static void release() {
         SPINNING.decrementAndGet();
-    }
-
-    /** A thread was just woken (unparked) and will need a core; called by the waker, before the unpark. */
-    public static void woke() {
-        WOKEN.incrementAndGet();
-    }
-
-    /** A thread counted by {@link #woke()} runs again; called by that thread, once per {@link #woke()}. */
-    public static void ran() {
-        WOKEN.decrementAndGet();
-    }
-
-    /** @return true while a woken thread has not run yet: spinning now would take the core it needs */
-    public static boolean wokenPending() {
-        return WOKEN.get() > 0;
     }
 
     /** @return spinners this JVM allows at once */

@@ -21,13 +21,9 @@ public final class SpinWait {
         this.rounds = SpinBudget.permits() > 0 ? rounds : 0;
     }
 
-    /**
-     * @return true after one more spin round; false (permit given back) when the caller should park now: its
-     *     rounds are spent, no permit is free, or a thread woken by the runtime waits for a core
-     */
+    /** @return true after one more spin round; false (permit given back) when the caller should park now */
     public boolean spin() {
-        if (spun < rounds && !SpinBudget.wokenPending()
-            && (holdsPermit || (holdsPermit = SpinBudget.tryAcquire()))) {
+        if (spun < rounds && (holdsPermit || (holdsPermit = SpinBudget.tryAcquire()))) {
             spun++;
             Thread.onSpinWait();
             return true;

@@ -4,8 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
-import org.capring.ring.SpinBudget;
-
 /**
  * The park/flag/unpark handshake between one waiting thread and any number of signalling threads: a sleeper
  * that must not miss the event it sleeps for, without a lock and without a wake-up per event.
@@ -36,9 +34,8 @@ import org.capring.ring.SpinBudget;
  * <p><b>Threads.</b> At most one thread waits on a doorbell at a time (the caller guarantees it: an endpoint
  * loop, a queue's one consumer, the holder of a role); any thread may ring. A waiter may wake without a ring
  * (park returns spuriously, on interrupt or on timeout) and must re-check its condition; a ring may leave a
- * permit with a thread that has already moved on, which only makes its next park return early. A thread taken
- * by a ring counts in {@link SpinBudget#woke()} until its {@link #disarm()}, so that spinners leave it a core.
- * Lock-free, allocation-free.
+ * permit with a thread that has already moved on, which only makes its next park return early. Lock-free,
+ * allocation-free.
  */
 public final class Doorbell {
     private static final VarHandle WAITER;
@@ -77,12 +74,10 @@ public final class Doorbell {
         }
     }
 
-    /** Withdraws the current thread's announcement; if a signaller already took it, this thread now runs again. */
+    /** Withdraws the current thread's announcement (a no-op if a signaller already took it). */
     public void disarm() {
         // CAS: only our own announcement is withdrawn; a signaller may have taken it already.
-        if (!WAITER.compareAndSet(this, Thread.currentThread(), null)) {
-            SpinBudget.ran();
-        }
+        WAITER.compareAndSet(this, Thread.currentThread(), null);
     }
 
     /**
@@ -107,8 +102,6 @@ public final class Doorbell {
         final Thread armed = (Thread) WAITER.getVolatile(this);
         // CAS: of several signallers exactly one takes (and unparks) the thread that armed.
         if (armed != null && WAITER.compareAndSet(this, armed, null)) {
-            // Counted until the woken thread disarms: spinners leave it a core.
-            SpinBudget.woke();
             LockSupport.unpark(armed);
             return true;
         }
