@@ -3,13 +3,13 @@ package org.capring.ring;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many threads of this JVM may spin-wait at once: as many as there are processors, or carrier threads of the
- * virtual-thread scheduler ({@code jdk.virtualThreadScheduler.parallelism}) if there are fewer, and none on a
- * single processor or carrier (where the awaited work needs the very core the spinner holds). A virtual thread that
- * waits for a hand-off spins only while it holds a permit from here, and parks at once otherwise: spinners that
- * outnumber the cores starve the threads they wait for, while a call between two virtual threads on two cores
- * is cheapest when both may spin (each spin is bounded, so a third thread waits at most one spin for a core).
- * Measured by the {@code CallDesigns} benchmark against one spinner fewer ({@code CallDesignsOneSpinner}).
+ * How many threads of this JVM may spin-wait at once: one fewer than there are processors, or carrier threads of
+ * the virtual-thread scheduler ({@code jdk.virtualThreadScheduler.parallelism}) if there are fewer, so none on a
+ * single processor or carrier. A virtual thread that waits for a hand-off spins only while it holds a permit from
+ * here, and parks at once otherwise: the one core no spinner may hold is the one the awaited work runs on. With as
+ * many spinners as cores, a call whose handler runs on a third virtual thread (an endpoint loop) waits for a core
+ * that two spinners hold; measured by the {@code CallDesigns} benchmark against one spinner more
+ * ({@code CallDesignsTwoSpinners}).
  *
  * <p>Thread-safe, lock-free. Permits are not owned: a holder must {@link #release()} exactly once per successful
  * {@link #tryAcquire()}.
@@ -50,7 +50,7 @@ public final class SpinBudget {
      * @param processors  processors available to the JVM
      * @param parallelism the virtual-thread scheduler's parallelism property, or null when unset (then it is the
      *                    processors); a value that is not a number counts as unset
-     * @return the permits for that machine: min(processors, carriers), or 0 if that is below 2
+     * @return the permits for that machine: min(processors, carriers) - 1, and never below 0
      */
     static int permits(final int processors, final String parallelism) {
         int carriers = processors;
@@ -61,8 +61,7 @@ public final class SpinBudget {
                 carriers = processors;
             }
         }
-        final int cores = Math.min(processors, carriers);
-        return cores < 2 ? 0 : cores;
+        return Math.max(0, Math.min(processors, carriers) - 1);
     }
 
     /** @return true if the caller may spin now (and must {@link #release()} when it stops) */

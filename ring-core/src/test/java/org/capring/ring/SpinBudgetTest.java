@@ -13,30 +13,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
-/** {@link SpinBudget}: never more spinners than cores (none on one), and every permit comes back. */
+/** {@link SpinBudget}: one spinner fewer than cores (none on one), and every permit comes back. */
 @Isolated("takes every permit of the JVM")
 class SpinBudgetTest {
 
     @Test
-    void permits_processorsOrCarriersAndNoneOnOne() {
+    void permits_oneFewerThanProcessorsOrCarriers() {
         assertEquals(SpinBudget.permits(Runtime.getRuntime().availableProcessors(),
             System.getProperty("jdk.virtualThreadScheduler.parallelism"),
             System.getProperty(SpinBudget.PERMITS_PROPERTY)), SpinBudget.permits());
-        assertEquals(2, SpinBudget.permits(2, null));
-        assertEquals(8, SpinBudget.permits(8, null));
+        assertEquals(1, SpinBudget.permits(2, null));
+        assertEquals(7, SpinBudget.permits(8, null));
         assertEquals(0, SpinBudget.permits(1, null), "one processor: never spin");
         assertEquals(0, SpinBudget.permits(2, "1"), "one carrier: a spinning virtual thread blocks every other");
-        assertEquals(3, SpinBudget.permits(8, " 3 "));
-        assertEquals(4, SpinBudget.permits(4, "16"), "more carriers than processors: processors bound it");
+        assertEquals(2, SpinBudget.permits(8, " 3 "));
+        assertEquals(3, SpinBudget.permits(4, "16"), "more carriers than processors: processors bound it");
         assertEquals(0, SpinBudget.permits(4, "0"));
-        assertEquals(4, SpinBudget.permits(4, "many"), "not a number: the default carriers");
+        assertEquals(3, SpinBudget.permits(4, "many"), "not a number: the default carriers");
     }
 
     @Test
     void permitsProperty_setsThePermitsOutright_andMalformedValuesAreRefused() {
         assertEquals(1, SpinBudget.permits(8, null, "1"));
         assertEquals(0, SpinBudget.permits(8, "4", " 0 "));
-        assertEquals(4, SpinBudget.permits(8, "4", null), "unset: the formula");
+        assertEquals(3, SpinBudget.permits(8, "4", null), "unset: the formula");
         for (final String bad : new String[] {"-1", "two", ""}) {
             final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SpinBudget.permits(8, null, bad));

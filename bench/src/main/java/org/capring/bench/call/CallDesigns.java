@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * choices: where the handler runs ({@code endpoint}: the capability's endpoint loop, the capability declared
  * blocking; {@code idleInline}: declared non-blocking, so the reader runs the call when the capability has nothing
  * queued or running; {@code inline}: {@link DispatchMode#INLINE}, the reader runs every call) and how long each
- * waiter spins before it parks. The spin budget is the runtime's ({@link CallDesignsOneSpinner}: one spinner
- * fewer).
+ * waiter spins before it parks. The spin budget is the runtime's ({@link CallDesignsTwoSpinners}: one spinner
+ * more).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
