@@ -39,9 +39,13 @@ public final class TargetEvaluator {
     }
 
     private static TargetResult ratio(final Target target, final List<ResultRow> rows) {
+        // A cell is a row key where the capring subject or one of the subjects it is compared with was measured:
+        // other subjects of the same measure (a design matrix beside the peers) make no cell of this target.
+        final List<String> compared = comparedWith(target.criterion());
         final var keys = new LinkedHashSet<RowKey>();
         for (final ResultRow row : rows) {
-            if (target.matches(row.key())) {
+            if (target.matches(row.key())
+                && (target.matchesSubject(row.subject()) || compared.contains(row.subject()))) {
                 keys.add(row.key());
             }
         }
@@ -54,6 +58,19 @@ public final class TargetEvaluator {
             cells.add(ratio(target, key.title(), sameKey));
         }
         return cells.size() == 1 ? cells.getFirst() : everyCell(target, cells);
+    }
+
+    /** @return the subjects a ratio criterion compares the capring subject with (none for an absolute level) */
+    private static List<String> comparedWith(final Criterion criterion) {
+        return switch (criterion) {
+            case Criterion.AtLeast(final String peer, final double factor) -> List.of(peer);
+            case Criterion.WithinFactorOf floor -> List.of(floor.floor());
+            case Criterion.Informational(final String peer) -> List.of(peer);
+            case Criterion.NoSlowerThanBestOf(final List<String> peers) -> peers;
+            case Criterion.Reaches reaches -> List.of();
+            case Criterion.ZeroAllocation zero -> List.of();
+            case Criterion.Flat flat -> List.of();
+        };
     }
 
     /** One verdict over several cells: the worst cell decides, and every cell is kept. */

@@ -2,15 +2,20 @@ package org.capring.bench.report;
 
 import static org.capring.bench.report.Criterion.atLeast;
 import static org.capring.bench.report.Criterion.flat;
+import static org.capring.bench.report.Criterion.informational;
 import static org.capring.bench.report.Criterion.noSlowerThanBestOf;
 import static org.capring.bench.report.Criterion.reaches;
+import static org.capring.bench.report.Criterion.withinFactorOf;
 import static org.capring.bench.report.Criterion.zeroAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -116,6 +121,32 @@ class TargetEvaluatorTest {
         final TargetResult wrongUnit = TargetEvaluator.evaluate(List.of(new Target("r", "time", "roundtrip",
             Target.ANY, "CapringRingSpsc", reaches(150, "us/op"))), rows).getFirst();
         assertEquals(Status.NOT_MEASURED, wrongUnit.status());
+    }
+
+    @Test
+    void evaluate_otherSubjectsOfTheMeasureWithTheirOwnParams_makeNoCells() {
+        // A design matrix (CallDesigns, with params) measured beside the call and its peer (no params).
+        final List<ResultRow> rows = List.of(
+            callRow("CapringCall", Map.of(), 200, 220),
+            callRow("VirtualSynchronousQueue", Map.of(), 100, 110),
+            callRow("CallDesigns", Map.of("spin", "0"), 900, 950),
+            callRow("CallDesigns", Map.of("spin", "64"), 300, 310));
+
+        final TargetResult within = TargetEvaluator.evaluate(List.of(new Target("c", "call", "call", Target.ANY,
+            "CapringCall", withinFactorOf("VirtualSynchronousQueue", 2.5))), rows).getFirst();
+
+        assertEquals(Status.MET, within.status(), within::note);
+        assertEquals(0, within.cells().size(), "one cell: no cell list");
+        assertEquals(105.0 / 210.0, within.medianAdvantage().orElseThrow(), EPSILON);
+        final TargetResult design = TargetEvaluator.evaluate(List.of(new Target("d", "design", "call", Target.ANY,
+            "CallDesigns", informational("VirtualSynchronousQueue"))), rows).getFirst();
+        assertEquals(3, design.cells().size(), "the design's two cells and the peer's");
+    }
+
+    private static ResultRow callRow(final String subject, final Map<String, String> params, final double... forks) {
+        return new ResultRow(new BenchmarkId("call", subject, "roundTrip"),
+            new RowKey("call", "roundTrip", new TreeMap<>(params)), "primary", "ns/op", Direction.LOWER_IS_BETTER,
+            new ForkStats(Arrays.stream(forks).boxed().toList()), OptionalDouble.empty());
     }
 
     @Test
