@@ -2,9 +2,7 @@ package org.capring.ring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,16 +13,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * empty, so a lost wake-up leaves an entry in the queue while the consumer sleeps for good. After its submit
  * returned, a correct producer has either been seen by the consumer's re-check or has taken the consumer out of
  * the queue's doorbell and unparked it; so "consumer parked, still armed in the doorbell, flag still raised,
- * entry still pending" is a lost wake-up, not slowness (a woken consumer that the OS has not run yet is no
- * longer armed). The producer counts each one and unparks the consumer to go on. Removing either the producer's
+ * entry still pending" is a lost wake-up, not slowness ({@link WakeupWatch} counts each one and unparks the
+ * consumer to go on). Removing either the producer's
  * fence or the consumer's re-check makes this test fail.
  *
  * <p>{@code -Dcapring.stress.long=true} runs 50 times more rounds.
  */
 class LostWakeupTest {
     private static final int ROUNDS = Boolean.getBoolean("capring.stress.long") ? 10_000_000 : 200_000;
-    /** How long the producer waits for progress before it inspects the consumer. */
-    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     @ParameterizedTest
     @EnumSource(ProducerMode.class)
@@ -46,20 +42,7 @@ class LostWakeupTest {
             for (long round = 0; round < ROUNDS; round++) {
                 producer.tryClaim().opcode(Sqe.OP_NOP).userData(round);
                 producer.submit();
-                long stallStart = System.nanoTime();
-                while (consumed.get() <= round) {
-                    Thread.onSpinWait();
-                    if (System.nanoTime() - stallStart > STALL_NANOS) {
-                        if (consumerThread.getState() == Thread.State.WAITING
-                            && ring.sqRegion().doorbell.isArmed()
-                            && ring.buffer().getIntVolatile(RingLayout.SQ_FLAGS_OFFSET) == RingLayout.NEED_WAKEUP
-                            && consumed.get() <= round) {
-                            lost++;
-                            LockSupport.unpark(consumerThread);
-                        }
-                        stallStart = System.nanoTime();
-                    }
-                }
+                lost += WakeupWatch.awaitConsumed(ring, consumerThread, consumed::get, round);
             }
             consumerThread.join();
             assertEquals(0, lost, "wake-ups lost in " + ROUNDS + " rounds");

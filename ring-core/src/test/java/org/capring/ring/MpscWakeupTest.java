@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and only then parks. Several producers each submit one entry, wait until it is consumed, and submit the next;
  * between claim and submit each waits a random few spins, so the consumer often finds the entry at its head claimed
  * and not yet committed while a later one is. The consumer parks, with no timeout, whenever a drain finds nothing.
- * A wake-up is lost when, 10 ms after a producer's entry was committed, the consumer is parked and still armed in
- * the doorbell (no producer took its announcement): the producer counts it and unparks the consumer to go on. A
- * consumer that was rung but has not been scheduled yet is no longer armed, so an oversubscribed machine does not
- * count as a loss.
+ * Each producer judges lost wake-ups with {@link WakeupWatch}: parked, still armed in the doorbell, 10 ms after the
+ * entry was committed.
  *
  * <p>{@link #startTogether_jitteredRace_noWakeupLost} aims at the race itself: each round the producer and the
  * consumer start together and wait a random few spins each, so that the consumer's "arm, re-check" falls again and
@@ -34,7 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MpscWakeupTest {
     private static final int ROUNDS = Boolean.getBoolean("capring.stress.long") ? 2_500_000 : 50_000;
-    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
@@ -125,19 +120,7 @@ class MpscWakeupTest {
                 }
                 sqe.opcode(Sqe.OP_NOP).userData(round);
                 producer.submit();
-                long stallStart = System.nanoTime();
-                while (consumed.get() <= round) {
-                    Thread.onSpinWait();
-                    if (System.nanoTime() - stallStart > STALL_NANOS) {
-                        if (consumerThread.getState() == Thread.State.WAITING
-                            && ring.sqRegion().doorbell.isArmed()
-                            && consumed.get() <= round) {
-                            lost++;
-                            LockSupport.unpark(consumerThread);
-                        }
-                        stallStart = System.nanoTime();
-                    }
-                }
+                lost += WakeupWatch.awaitConsumed(ring, consumerThread, consumed::get, round);
             }
             consumerThread.join();
             assertEquals(0, lost, "wake-ups lost in " + rounds + " rounds");
@@ -159,19 +142,7 @@ class MpscWakeupTest {
                 Thread.onSpinWait();
             }
             producer.submit();
-            long stallStart = System.nanoTime();
-            while (consumed.get(id) <= round) {
-                Thread.onSpinWait();
-                if (System.nanoTime() - stallStart > STALL_NANOS) {
-                    if (consumerThread.getState() == Thread.State.WAITING
-                        && ring.sqRegion().doorbell.isArmed()
-                        && consumed.get(id) <= round) {
-                        lost++;
-                        LockSupport.unpark(consumerThread);
-                    }
-                    stallStart = System.nanoTime();
-                }
-            }
+            lost += WakeupWatch.awaitConsumed(ring, consumerThread, () -> consumed.get(id), round);
         }
         return lost;
     }
