@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -423,7 +424,8 @@ public final class ServiceHost {
 
     /** The reverse-order walk: a service stops once none of its dependents is still starting, serving or draining. */
     private StopReport stopAll(final long deadlineNanos) {
-        final Map<ServiceUnit<?>, DrainReport> reports = Collections.synchronizedMap(new IdentityHashMap<>());
+        // Written by each service's stopper thread, read here after the joins (ServiceUnit keeps identity equality).
+        final Map<ServiceUnit<?>, DrainReport> reports = new ConcurrentHashMap<>();
         final Map<ServiceUnit<?>, List<ServiceUnit<?>>> dependents = new IdentityHashMap<>();
         for (final ServiceUnit<?> unit : units) {
             for (final ServiceUnit<?> dependency : unit.dependencies()) {
@@ -454,12 +456,10 @@ public final class ServiceHost {
         final List<ServiceUnit<?>> order = new ArrayList<>(topologicalOrder(units));
         Collections.reverse(order);
         final List<DrainReport> inOrder = new ArrayList<>();
-        synchronized (reports) {
-            for (final ServiceUnit<?> unit : order) {
-                final DrainReport report = reports.get(unit);
-                if (report != null) {
-                    inOrder.add(report);
-                }
+        for (final ServiceUnit<?> unit : order) {
+            final DrainReport report = reports.get(unit);
+            if (report != null) {
+                inOrder.add(report);
             }
         }
         return new StopReport(List.copyOf(inOrder), 0, System.nanoTime() - deadlineNanos <= 0);
