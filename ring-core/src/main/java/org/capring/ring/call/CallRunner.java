@@ -180,8 +180,12 @@ final class CallRunner {
         if (cqe == null) {
             ring.recordCqOverflow();
             final FullQueueBackoff backoff = new FullQueueBackoff(FullQueueBackoff.DEFAULT_MAX_PARK_NANOS);
-            while ((cqe = cq.tryClaim()) == null) {
-                backoff.idle();
+            try {
+                while ((cqe = cq.tryClaim()) == null) {
+                    backoff.idle();
+                }
+            } finally {
+                backoff.reset(); // gives back a spin permit the last round may hold
             }
         }
         cqe.set(userData, status, flags, slot, length);

@@ -331,10 +331,14 @@ public final class RingClient implements AutoCloseable {
             return;
         }
         final FullQueueBackoff backoff = new FullQueueBackoff(FullQueueBackoff.DEFAULT_MAX_PARK_NANOS);
-        do {
-            completions.whileSqFull();
-            backoff.idle();
-        } while (!sq.tryClaim(entries));
+        try {
+            do {
+                completions.whileSqFull();
+                backoff.idle();
+            } while (!sq.tryClaim(entries));
+        } finally {
+            backoff.reset(); // gives back a spin permit the last round may hold
+        }
     }
 
     private void fillRelease(final Sqe sqe) {
