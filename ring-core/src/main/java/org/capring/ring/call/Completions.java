@@ -93,7 +93,8 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
             if (slot.state(generation) == CallSlot.DONE || (mayReap && !role.isHeld())) {
                 return;
             }
-            slot.bell.park(deadline == 0 ? 0 : deadline - System.nanoTime());
+            // At least 1 ns: a deadline that passed since the caller's check must not become "park until woken".
+            slot.bell.park(deadline == 0 ? 0 : Math.max(1, deadline - System.nanoTime()));
         } finally {
             slot.bell.disarm();
         }
@@ -160,7 +161,7 @@ abstract sealed class Completions permits Completions.CallerReaps, Completions.R
                     if (Thread.currentThread().isInterrupted() || (deadline != 0 && deadline - System.nanoTime() <= 0)) {
                         return;
                     }
-                    client.parkOnCompletions(deadline == 0 ? 0 : deadline - System.nanoTime());
+                    client.parkOnCompletions(deadline == 0 ? 0 : Math.max(1, deadline - System.nanoTime()));
                 }
             } finally {
                 spin.reset();
