@@ -11,7 +11,7 @@ import org.capring.ring.concurrent.VirtualThreads;
 
 /**
  * How a {@link RingServer} runs admitted calls, one implementation per {@link DispatchMode}. Called by the
- * reader only (one thread), except {@link #cancelAll()}, which shutdown calls.
+ * reader only (one thread); shutdown interrupts the handlers through the server's {@link VirtualThreads}.
  */
 sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispatch.ThreadPerCall {
 
@@ -26,13 +26,6 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
     /** A capability lost its last handle: stop serving it once what was sent to it is done. */
     default void retire(final Capability capability) {
     }
-
-    /**
-     * Shutdown: interrupt running handlers (they were marked cancelled first).
-     *
-     * @param reader the reader thread, never interrupted (it still answers what is queued)
-     */
-    void cancelAll(Thread reader);
 
     /** Shutdown, after the drain: no more calls will come; queued ones are still run (or answered). */
     void stop();
@@ -50,11 +43,6 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
         @Override
         public void dispatch(final ServerCall call) {
             runner.execute(call, cq);
-        }
-
-        @Override
-        public void cancelAll(final Thread reader) {
-            // The reader is the handlers' thread; it is not interrupted (it must still answer what is queued).
         }
 
         @Override
@@ -113,7 +101,7 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
         private Endpoint start(final Capability capability) {
             final Endpoint endpoint = new Endpoint(new Mailbox<>(queueCapacity), ring.newCqProducer());
             try {
-                endpoint.thread = threads.start("endpoint-" + capability.name(), endpoint);
+                threads.start("endpoint-" + capability.name(), endpoint);
             } catch (final RuntimeException | OutOfMemoryError e) {
                 endpoint.cq.close();
                 return null;
@@ -131,16 +119,6 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
         }
 
         @Override
-        public void cancelAll(final Thread reader) {
-            for (final Endpoint endpoint : endpoints.values()) {
-                final Thread thread = endpoint.thread;
-                if (thread != null) {
-                    thread.interrupt();
-                }
-            }
-        }
-
-        @Override
         public void stop() {
             for (final Endpoint endpoint : endpoints.values()) {
                 endpoint.mailbox.close();
@@ -152,7 +130,6 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
         private final class Endpoint implements Runnable {
             final Mailbox<ServerCall> mailbox;
             final RingProducer<Cqe> cq;
-            volatile Thread thread;
             /** Calls offered; the reader's own count. */
             long offered;
             /** Calls done; written by the endpoint, read by the reader. */
@@ -215,11 +192,6 @@ sealed interface Dispatch permits Dispatch.Inline, Dispatch.EndpointLoops, Dispa
 
         private void run(final ServerCall call) {
             runner.execute(call, sharedCq, sharedCqLock);
-        }
-
-        @Override
-        public void cancelAll(final Thread reader) {
-            threads.interruptAll(reader);
         }
 
         @Override

@@ -365,7 +365,9 @@ public final class RingServer implements AutoCloseable {
                     call.cancelled = true;
                 }
             }
-            dispatch.cancelAll(readerThread);
+            // Every handler runs on a thread of this server's factory (endpoint loops, threads per call); the
+            // reader is spared: it still answers what is queued.
+            threads.interruptAll(readerThread);
             if (!inFlight.awaitIdle(System.nanoTime() + Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)))) {
                 stuck = inFlight();
             }
