@@ -46,10 +46,8 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
     private final long openedNanos;
     private final ServerCall call;
     private final Target target;
-    /** Cancellation by a drain: flag and interrupt, never outliving the call. */
+    /** Cancellation by a drain, and only by a drain: flag and interrupt, never outliving the call. */
     final CancelHandshake cancel = new CancelHandshake();
-    /** Set by the drain before it cancels: counts the call as cancelled, not drained. */
-    volatile boolean cancelledByDrain;
 
     private Object[] values;
     private RequestFilter.Verdict filter;
@@ -325,10 +323,6 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
         dispatched = false;
         attemptDispatched = false;
         settled = true;
-    }
-
-    boolean settled() {
-        return settled;
     }
 
     boolean deadlinePassed() {

@@ -61,7 +61,7 @@ final class CallPipeline {
                 break;
             } catch (final Exception e) {
                 ctx.addCallNanos(System.nanoTime() - began);
-                ctx.failed(ctx.cancelledByDrain
+                ctx.failed(ctx.cancel.isCancelled()
                     ? withCause(TransportException.of(Status.CANCELLED, true, ctx.idempotent(),
                         calls.name() + ": cancelled by the drain after its grace period"), e)
                     : e);

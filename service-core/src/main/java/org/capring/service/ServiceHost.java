@@ -424,7 +424,8 @@ public final class ServiceHost {
 
     /** The reverse-order walk: a service stops once none of its dependents is still starting, serving or draining. */
     private StopReport stopAll(final long deadlineNanos) {
-        // Written by each service's stopper thread, read here after the joins (ServiceUnit keeps identity equality).
+        // Written by each service's stopper thread; read after the joins, which time out at the deadline, so a late
+        // stopper may still write meanwhile (ServiceUnit keeps identity equality).
         final Map<ServiceUnit<?>, DrainReport> reports = new ConcurrentHashMap<>();
         final Map<ServiceUnit<?>, List<ServiceUnit<?>>> dependents = new IdentityHashMap<>();
         for (final ServiceUnit<?> unit : units) {

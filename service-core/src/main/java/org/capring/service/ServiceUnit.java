@@ -120,11 +120,6 @@ final class ServiceUnit<T> {
         life.addListener(listener);
     }
 
-    /** @return the instance serving now, or null */
-    Instance current() {
-        return current;
-    }
-
     /** Waits until READY; throws the typed reason it is not. */
     void awaitReady(final long deadlineNanos, final Duration timeout) throws InterruptedException {
         final ServiceState state = life.awaitAny(SETTLED, deadlineNanos);

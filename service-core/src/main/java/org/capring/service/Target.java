@@ -28,6 +28,14 @@ import org.capring.ring.concurrent.DrainGate;
  * <p><b>Threads.</b> Any number of call threads; one drainer.
  */
 final class Target {
+    /** Runs the phases of the call bound to the scope: captures nothing, so binding a call allocates no lambda. */
+    private static final ScopedValue.CallableOp<Void, Exception> PIPELINE = () -> {
+        final CallContext ctx = CallContext.CURRENT.get();
+        final Target target = ctx.target();
+        CallPipeline.run(target.calls, target, ctx.call(), ctx);
+        return null;
+    };
+
     private final ServiceCalls calls;
     private final int instance;
     private final List<Capability> handlers;
@@ -95,10 +103,7 @@ final class Target {
                     throw e;
                 }
                 try {
-                    ScopedValue.where(CallContext.CURRENT, ctx).call(() -> {
-                        CallPipeline.run(calls, this, call, ctx);
-                        return null;
-                    });
+                    ScopedValue.where(CallContext.CURRENT, ctx).call(PIPELINE);
                 } finally {
                     ctx.cancel.end();
                 }
@@ -106,11 +111,11 @@ final class Target {
                 ctx.close();
             }
         } finally {
-            // Read before the exit: a cancel the drain sends after it cannot have touched this call.
-            final boolean cancelledByDrain = ctx.cancelledByDrain;
-            final long left = System.nanoTime();
+            // Read before the exit: a cancel the drain sends after it cannot have touched this call. Only the drain
+            // cancels through the handshake (a caller's cancel is a flag of the context).
+            final boolean cancelledByDrain = ctx.cancel.isCancelled();
             if (gate.exit()) {
-                lastDrainExitNanos = left;
+                lastDrainExitNanos = System.nanoTime();
                 (cancelledByDrain ? cancelled : drained).increment();
             }
             // Last: the drain waits for every registered call's books (a few instructions) once its gate is idle.
@@ -139,7 +144,6 @@ final class Target {
         boolean idle = gate.awaitIdle(graceEndNanos);
         if (!idle) {
             for (final CallContext ctx : running) {
-                ctx.cancelledByDrain = true;
                 ctx.cancel.cancel();
             }
             idle = gate.awaitIdle(cancelEndNanos);
@@ -153,11 +157,6 @@ final class Target {
         // Stuck: registered contexts whose handlers ignored the cancel and the interrupt; they still hold slots.
         final int stuck = idle ? 0 : running.size();
         return new DrainResult(drained.sum(), cancelled.sum(), refused.sum(), stuck, stuck);
-    }
-
-    /** @return calls refused while this target served a draining service */
-    long refused() {
-        return refused.sum();
     }
 
     @Override
