@@ -29,8 +29,8 @@ import org.capring.stress.load.Schedule;
  * execution byte and then compares the state; an outcome is set by CAS and then reads the execution count. For a
  * completed call the handler's count happens before its answer is posted, which happens before the caller reads it,
  * so the caller's check sees the count. For a refusal the two orders race, and both sides check: whichever comes
- * second sees the other and reports. Preallocated arrays indexed by id, no boxing, no locks: the hot path is two
- * atomic operations per call on each side.
+ * second sees the other and reports. Preallocated arrays indexed by id, no boxing, no locks: a caller's outcome costs its state CAS, one
+ * outcome counter and one read of the execution count; a handler's execution one atomic add and one read.
  *
  * <p><b>Threads.</b> Thread-safe. {@link #issue} is called by the generator (once per id), {@link #executed} by
  * handlers, {@link #record} by callers, {@link #checkOverdue} by one checker thread, {@link #finish} once, after
@@ -50,8 +50,6 @@ public final class Ledger {
     /** The status each outcome carried; written before the state CAS that publishes it. */
     private final short[] status;
     private final AtomicLongArray outcomes = new AtomicLongArray(Outcome.values().length);
-    /** Outcome counts by status: index {@code status - MIN_STATUS}; the last cell counts statuses out of range. */
-    private final AtomicLongArray byStatus = new AtomicLongArray(MAX_APP - MIN_STATUS + 2);
     private final BreachLog breaches;
     private final java.util.concurrent.atomic.AtomicLong duplicateOutcomes = new java.util.concurrent.atomic.AtomicLong();
     /** Outcomes that came after the books were closed (of calls already counted lost). */
@@ -74,16 +72,6 @@ public final class Ledger {
         this.executions = new byte[capacity];
         this.status = new short[capacity];
         this.breaches = java.util.Objects.requireNonNull(breaches, "breaches");
-    }
-
-    /** @return the number of ids */
-    public int capacity() {
-        return capacity;
-    }
-
-    /** @return where this ledger reports */
-    public BreachLog breaches() {
-        return breaches;
     }
 
     /**
@@ -150,7 +138,6 @@ public final class Ledger {
             return false;
         }
         outcomes.incrementAndGet(outcome.ordinal());
-        byStatus.incrementAndGet(statusIndex(code));
         checkExecutions(i, outcome, (byte) BYTES.getVolatile(executions, i));
         return true;
     }
@@ -266,13 +253,22 @@ public final class Ledger {
         return counts;
     }
 
-    /** @return recorded outcomes by status name, for refusal and error tables */
+    /**
+     * @return recorded outcomes by status name, for refusal and error tables: read from each call's status, which
+     *     its outcome published (a scan of every id, so no counter on the callers' path; call it at the end)
+     */
     public Map<String, Long> statusCounts() {
+        // Index status - MIN_STATUS; the last cell counts statuses out of range.
+        final long[] byStatus = new long[MAX_APP - MIN_STATUS + 2];
+        for (int i = 0; i < capacity; i++) {
+            if (state(i) >= Outcome.FIRST_CODE) {
+                byStatus[statusIndex(status[i])]++;
+            }
+        }
         final Map<String, Long> counts = new java.util.TreeMap<>();
-        for (int i = 0; i < byStatus.length(); i++) {
-            final long n = byStatus.get(i);
-            if (n > 0) {
-                counts.put(i == byStatus.length() - 1 ? "OTHER" : Status.name(i + MIN_STATUS), n);
+        for (int i = 0; i < byStatus.length; i++) {
+            if (byStatus[i] > 0) {
+                counts.put(i == byStatus.length - 1 ? "OTHER" : Status.name(i + MIN_STATUS), byStatus[i]);
             }
         }
         return counts;
@@ -285,14 +281,6 @@ public final class Ledger {
     public Outcome outcome(final long id) {
         final int s = state((int) id);
         return s >= Outcome.FIRST_CODE ? Outcome.ofCode(s) : null;
-    }
-
-    /**
-     * @param id a call
-     * @return how many times its handler executed
-     */
-    public int executions(final long id) {
-        return (byte) BYTES.getVolatile(executions, (int) id);
     }
 
     private int state(final int i) {

@@ -71,7 +71,13 @@ final class Revocations {
             }
         } else if (ran && revocable && epoch >= 1 && epoch < began.length() && began.get(epoch) != UNSET) {
             if (ended.get(epoch) == UNSET) {
-                recheck.add(new long[] {id, epoch, sendBegin});
+                final long[] call = {id, epoch, sendBegin};
+                recheck.add(call);
+                // The driver may have stamped the end and drained the queue between the read above and the add:
+                // whoever takes the entry out (the driver's poll or this remove) checks it, exactly once.
+                if (ended.get(epoch) != UNSET && recheck.remove(call)) {
+                    checkRan(id, epoch, sendBegin);
+                }
             } else {
                 checkRan(id, epoch, sendBegin);
             }

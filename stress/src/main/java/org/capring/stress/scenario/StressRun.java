@@ -163,7 +163,10 @@ public final class StressRun {
                     return;
                 }
                 ledger.issue(id);
-                callers.start("call", new Caller(id, at, schedule.op(id)));
+                // The window is read here, at the intended start (or as soon after it as the generator got there),
+                // not when the caller's thread first runs.
+                final Window w = at - warmupEnd < 0 ? Window.WARMUP : Window.of(window);
+                callers.start("call", new Caller(id, at, w, schedule.op(id)));
                 // Ordered store: the logger's loss check reads how far issuing got.
                 issued.lazySet(id + 1L);
             }
@@ -176,19 +179,21 @@ public final class StressRun {
     private final class Caller implements Runnable {
         private final int id;
         private final long intended;
+        /** The window the intended start fell in. */
+        private final Window w;
         private final Operation op;
         private final CallTrace trace = new CallTrace();
 
-        Caller(final int id, final long intended, final Operation op) {
+        Caller(final int id, final long intended, final Window w, final Operation op) {
             this.id = id;
             this.intended = intended;
+            this.w = w;
             this.op = op;
         }
 
         @Override
         public void run() {
             final long begin = System.nanoTime();
-            final Window w = intended - warmupEnd < 0 ? Window.WARMUP : Window.of(window);
             latency.recordLag(w, begin - intended);
             try {
                 sut.call(id, op, trace);
