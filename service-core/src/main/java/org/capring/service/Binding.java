@@ -34,21 +34,25 @@ final class Binding {
 
     /**
      * @param caller the holder the capability is granted to
+     * @param table  where the holder's calls in flight are registered
      * @return a new capability serving through this binding, for one holder's CapSet
      */
-    Capability facade(final Caller caller) {
+    Capability facade(final Caller caller, final CallTable table) {
+        calls.track(table);
         return new Capability(calls.name() + "@" + caller.holder(), interfaceId, calls.methods().size(),
-            call -> serve(call, caller));
+            call -> serve(call, caller, table));
     }
 
     /**
      * @param target the target to call, current or not (a new instance before it is READY)
      * @param caller the probing holder
+     * @param table  where the probing holder's calls in flight are registered
      * @return a capability serving through {@code target} only
      */
-    Capability pinned(final Target target, final Caller caller) {
+    Capability pinned(final Target target, final Caller caller, final CallTable table) {
+        calls.track(table);
         return new Capability(calls.name() + "#" + target.instance() + "@" + caller.holder(), interfaceId,
-            calls.methods().size(), call -> servePinned(call, caller, target));
+            calls.methods().size(), call -> servePinned(call, caller, table, target));
     }
 
     /** @return the target serving now, null before the first instance is READY */
@@ -56,12 +60,12 @@ final class Binding {
         return current;
     }
 
-    void serve(final ServerCall call, final Caller caller) throws Exception {
+    private void serve(final ServerCall call, final Caller caller, final CallTable table) throws Exception {
         final Target target = admit();
         if (target == null) {
             throw refuse(call, caller, current);
         }
-        target.serveAdmitted(call, caller);
+        target.serveAdmitted(call, caller, table);
     }
 
     /**
@@ -83,11 +87,12 @@ final class Binding {
         }
     }
 
-    private void servePinned(final ServerCall call, final Caller caller, final Target target) throws Exception {
+    private void servePinned(final ServerCall call, final Caller caller, final CallTable table, final Target target)
+        throws Exception {
         if (!target.gate().tryEnter()) {
             throw refuse(call, caller, target);
         }
-        target.serveAdmitted(call, caller);
+        target.serveAdmitted(call, caller, table);
     }
 
     /** Answers a call the service will not serve: SHUTTING_DOWN, not dispatched; with a context, logged and counted. */

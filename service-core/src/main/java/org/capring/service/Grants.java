@@ -35,7 +35,7 @@ final class Grants {
         }
         unit.awaitReady(deadlineNanos, timeout);
         return link.stub(unit, () -> {
-            final Capability facade = unit.binding().facade(link.caller());
+            final Capability facade = unit.binding().facade(link.caller(), link.calls());
             final int handle = link.grant(unit.binding(), facade);
             return unit.export().stub().stub(link.client(), handle);
         });

@@ -27,6 +27,7 @@ final class RingLink implements AutoCloseable {
     private final CapSet caps;
     private final RingServer server;
     private final RingClient client;
+    private final CallTable calls;
     private final Map<Capability, Binding> byCapability = new ConcurrentHashMap<>();
     private final Map<Integer, Binding> byHandle = new ConcurrentHashMap<>();
     private final Map<Object, Object> stubs = new ConcurrentHashMap<>();
@@ -35,6 +36,7 @@ final class RingLink implements AutoCloseable {
         this.caller = caller;
         this.ring = Ring.allocate(config.ring());
         this.caps = new CapSet(Math.max(1, capacity));
+        this.calls = new CallTable(config.ring().slotCount());
         final RefusalObserver observer = this::refused;
         try {
             this.server = RingServer.start(ring, caps, config.server(), observer);
@@ -56,6 +58,11 @@ final class RingLink implements AutoCloseable {
 
     RingClient client() {
         return client;
+    }
+
+    /** @return where this holder's calls in flight are registered while a service serves them */
+    CallTable calls() {
+        return calls;
     }
 
     private void refused(final Capability capability, final int capHandle, final int methodId, final int status) {
@@ -139,6 +146,7 @@ final class RingLink implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             ring.close();
+            calls.close();
         }
         return result;
     }

@@ -1,13 +1,17 @@
 package org.capring.service;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.capring.ring.call.ServerCall;
 import org.capring.service.metrics.ServiceMetrics;
 
 /**
  * What every call of one service shares, whichever instance serves it: the service's name, methods, phases and
- * configuration, its metrics, and the numbering of its call contexts. Opens and closes contexts. Thread-safe.
+ * configuration, its metrics, the numbering of its call contexts, and the {@link CallTable}s of the holders its
+ * capabilities were granted to (where its calls in flight are registered). Opens and closes contexts. Thread-safe.
  */
 final class ServiceCalls {
     private static final System.Logger LOG = System.getLogger(ServiceHost.class.getName());
@@ -18,6 +22,7 @@ final class ServiceCalls {
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
     private final AtomicLong ids = new AtomicLong();
+    private final List<CallTable> tables = new CopyOnWriteArrayList<>();
 
     ServiceCalls(final String name, final MethodTable methods, final Phases phases, final ServiceConfig config,
                  final ServiceMetrics metrics) {
@@ -46,6 +51,24 @@ final class ServiceCalls {
 
     ServiceMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * A holder's table whose calls may serve this service (a capability of it was granted there); tables of closed
+     * holders with nothing registered are forgotten.
+     */
+    void track(final CallTable table) {
+        tables.removeIf(CallTable::isRetired);
+        if (!tables.contains(table)) {
+            tables.add(table);
+        }
+    }
+
+    /** @param action called with every context of this service's calls registered in a holder's table now */
+    void forEachRegistered(final Consumer<CallContext> action) {
+        for (final CallTable table : tables) {
+            table.forEach(action);
+        }
     }
 
     /**

@@ -198,7 +198,7 @@ final class ServiceUnit<T> {
      */
     void probe(final Target target, final long deadlineNanos) throws InterruptedException {
         final RingLink probes = host.probeLink();
-        final Capability pinned = binding.pinned(target, probes.caller());
+        final Capability pinned = binding.pinned(target, probes.caller(), probes.calls());
         final int handle = probes.grant(binding, pinned);
         try {
             definition.export().probe().probe(definition.export().stub().stub(probes.client(), handle), deadlineNanos);

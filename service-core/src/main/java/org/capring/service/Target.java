@@ -1,8 +1,6 @@
 package org.capring.service;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.capring.ring.call.Capability;
@@ -13,9 +11,9 @@ import org.capring.ring.call.TransportException;
 import org.capring.ring.concurrent.DrainGate;
 
 /**
- * What a binding points at: one instance's handlers, with the {@link DrainGate} that counts its calls in flight and
- * the contexts of those calls (so that a drain can cancel exactly them, never a later call that reuses the same
- * ring slot or thread).
+ * What a binding points at: one instance's handlers, with the {@link DrainGate} that counts its calls in flight. The
+ * contexts of those calls are registered in their holders' {@link CallTable}s, so that a drain can cancel exactly
+ * them, never a later call that reuses the same ring slot or thread.
  *
  * <p><b>Protocol.</b> A caller enters the gate ({@link DrainGate#tryEnter}, count before check), then opens and
  * registers its context, runs the phases, closes the context, exits the gate, adds itself to the drain's books and
@@ -40,7 +38,6 @@ final class Target {
     private final int instance;
     private final List<Capability> handlers;
     private final DrainGate gate = new DrainGate();
-    private final Set<CallContext> running = ConcurrentHashMap.newKeySet();
     private final LongAdder drained = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
     private final LongAdder refused = new LongAdder();
@@ -71,13 +68,18 @@ final class Target {
      *     it closed, so this counts exactly the calls still inside a phase (stuck, or a leak)
      */
     long openContexts() {
-        long open = 0;
-        for (final CallContext ctx : running) {
-            if (!ctx.isClosed()) {
-                open++;
+        return registered(true);
+    }
+
+    /** @return contexts of this target registered in any holder's table ({@code openOnly}: and not yet closed) */
+    private long registered(final boolean openOnly) {
+        final long[] count = new long[1];
+        calls.forEachRegistered(ctx -> {
+            if (ctx.target() == this && !(openOnly && ctx.isClosed())) {
+                count[0]++;
             }
-        }
-        return open;
+        });
+        return count[0];
     }
 
     /** A call refused because this target's service drains. */
@@ -90,9 +92,10 @@ final class Target {
      *
      * @throws Exception the call's failure, as the ring should answer it
      */
-    void serveAdmitted(final ServerCall call, final Caller caller) throws Exception {
+    void serveAdmitted(final ServerCall call, final Caller caller, final CallTable table) throws Exception {
         final CallContext ctx = calls.open(call, call.methodId(), caller, this);
-        running.add(ctx); // before anything can fail: the finally below unregisters it
+        final int slot = call.slot();
+        final boolean inCell = table.register(slot, ctx); // before anything can fail: the finally unregisters it
         try {
             try {
                 if (!ctx.cancel.begin()) {
@@ -119,7 +122,7 @@ final class Target {
                 (cancelledByDrain ? cancelled : drained).increment();
             }
             // Last: the drain waits for every registered call's books (a few instructions) once its gate is idle.
-            running.remove(ctx);
+            table.unregister(slot, ctx, inCell);
         }
     }
 
@@ -143,19 +146,21 @@ final class Target {
         }
         boolean idle = gate.awaitIdle(graceEndNanos);
         if (!idle) {
-            for (final CallContext ctx : running) {
-                ctx.cancel.cancel();
-            }
+            calls.forEachRegistered(ctx -> {
+                if (ctx.target() == this) {
+                    ctx.cancel.cancel();
+                }
+            });
             idle = gate.awaitIdle(cancelEndNanos);
         }
         if (idle) {
             // Every call has left the gate; the last ones may still be adding themselves to the books.
-            while (!running.isEmpty()) {
+            while (registered(false) != 0) {
                 Thread.yield();
             }
         }
         // Stuck: registered contexts whose handlers ignored the cancel and the interrupt; they still hold slots.
-        final int stuck = idle ? 0 : running.size();
+        final int stuck = idle ? 0 : (int) registered(false);
         return new DrainResult(drained.sum(), cancelled.sum(), refused.sum(), stuck, stuck);
     }
 
