@@ -60,6 +60,8 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
     private Throwable error;
     private boolean settled;
     private long callNanos;
+    /** When the last phase that ran ended, on the {@link System#nanoTime()} clock; 0 before any did. */
+    private long endedNanos;
     /** Volatile: a drainer counting leaked contexts reads it from another thread. */
     private volatile boolean closed;
 
@@ -282,8 +284,15 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
         dispatched = dispatchedAttempts > 0;
     }
 
-    void addCallNanos(final long nanos) {
-        callNanos += nanos;
+    /** An attempt's handler returned or threw: its time counts as the call's, and the call's latency ends here. */
+    void handlerReturned(final long beganNanos, final long nowNanos) {
+        callNanos += nowNanos - beganNanos;
+        endedNanos = nowNanos;
+    }
+
+    /** A phase after the handler ended: the call's latency ends here. */
+    void phaseEnded(final long nowNanos) {
+        endedNanos = nowNanos;
     }
 
     void succeeded() {
@@ -326,11 +335,16 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
     }
 
     boolean deadlinePassed() {
-        return deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0;
+        return deadlinePassedAt(System.nanoTime());
+    }
+
+    boolean deadlinePassedAt(final long nowNanos) {
+        return deadlineNanos != 0 && nowNanos - deadlineNanos > 0;
     }
 
     /**
-     * Closes the context: counts it, records the call's outcome and latency, and tells the logging phase.
+     * Closes the context: counts it, records the call's outcome and latency (from the opening to the end of the last
+     * phase that ran, or to now if none did), and tells the logging phase.
      *
      * @throws IllegalStateException if closed before (a container bug: it closes each context once)
      */
@@ -343,7 +357,7 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
             // An Error escaped the phases: the ring answers it as an unexpected failure.
             status = Status.UNEXPECTED;
         }
-        final long latency = System.nanoTime() - openedNanos;
+        final long latency = (endedNanos != 0 ? endedNanos : System.nanoTime()) - openedNanos;
         calls.closed(this, latency);
     }
 
