@@ -2,7 +2,6 @@ package org.capring.service;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.capring.ring.call.ServerCall;
@@ -10,7 +9,7 @@ import org.capring.service.metrics.ServiceMetrics;
 
 /**
  * What every call of one service shares, whichever instance serves it: the service's name, methods, phases and
- * configuration, its metrics, the numbering of its call contexts, and the {@link CallTable}s of the holders its
+ * configuration, its metrics (which number its call contexts), and the {@link CallTable}s of the holders its
  * capabilities were granted to (where its calls in flight are registered). Opens and closes contexts. Thread-safe.
  */
 final class ServiceCalls {
@@ -21,7 +20,6 @@ final class ServiceCalls {
     private final Phases phases;
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
-    private final AtomicLong ids = new AtomicLong();
     private final List<CallTable> tables = new CopyOnWriteArrayList<>();
 
     ServiceCalls(final String name, final MethodTable methods, final Phases phases, final ServiceConfig config,
@@ -76,9 +74,8 @@ final class ServiceCalls {
      * for a refusal the ring made before any handler).
      */
     CallContext open(final ServerCall call, final int method, final Caller caller, final Target target) {
-        final CallContext ctx = new CallContext(this, ids.incrementAndGet(), method, caller,
+        final CallContext ctx = new CallContext(this, metrics.contextOpened(), method, caller,
             call == null ? 0 : call.deadlineNanos(), call, target);
-        metrics.contextOpened();
         if (target != null) {
             metrics.method(method).entered();
         }

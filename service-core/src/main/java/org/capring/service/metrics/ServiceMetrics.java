@@ -3,6 +3,7 @@ package org.capring.service.metrics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -24,7 +25,8 @@ public final class ServiceMetrics {
     private final String service;
     private final MethodStats[] methods;
     private final MethodStats other = new MethodStats(OTHER_METHOD);
-    private final LongAdder contextsOpened = new LongAdder();
+    /** Also numbers the contexts: the n-th opened is context n. */
+    private final AtomicLong contextsOpened = new AtomicLong();
     private final LongAdder contextsClosed = new LongAdder();
     private final ReentrantLock rollLock = new ReentrantLock();
     private volatile String state = "NEW";
@@ -62,9 +64,13 @@ public final class ServiceMetrics {
         return List.of(all);
     }
 
-    /** A call context was opened. */
-    public void contextOpened() {
-        contextsOpened.increment();
+    /**
+     * A call context was opened.
+     *
+     * @return its number within the service: 1, 2, ...
+     */
+    public long contextOpened() {
+        return contextsOpened.incrementAndGet();
     }
 
     /** A call context was closed. */
@@ -74,7 +80,7 @@ public final class ServiceMetrics {
 
     /** @return call contexts opened so far */
     public long contextsOpened() {
-        return contextsOpened.sum();
+        return contextsOpened.get();
     }
 
     /** @return call contexts closed so far */
