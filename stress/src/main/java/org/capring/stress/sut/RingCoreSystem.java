@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.capring.ring.ProducerMode;
 import org.capring.ring.Ring;
 import org.capring.ring.RingLayout;
-import org.capring.ring.call.Call;
 import org.capring.ring.call.CallException;
 import org.capring.ring.call.CapSet;
 import org.capring.ring.call.Capability;
@@ -77,6 +76,7 @@ public final class RingCoreSystem implements SystemUnderTest {
 
     private final Config config;
     private final ReapGate reaping = new ReapGate();
+    private final StubCalls calls = new StubCalls(reaping);
     private final ConcurrentHashMap<String, Long> store = new ConcurrentHashMap<>();
     private Ring ring;
     private CapSet caps;
@@ -131,8 +131,8 @@ public final class RingCoreSystem implements SystemUnderTest {
         try {
             switch (op) {
                 case ECHO -> echo(id, trace);
-                case KV_PUT -> put(id, trace);
-                case KV_GET -> get(id, trace);
+                case KV_PUT -> calls.put(kv.put(), id, trace);
+                case KV_GET -> calls.get(kv.get(), id, trace);
             }
         } catch (final CallException e) {
             trace.failed(e);
@@ -141,41 +141,7 @@ public final class RingCoreSystem implements SystemUnderTest {
 
     private void echo(final long id, final CallTrace trace) throws InterruptedException {
         final Handles h = handles;
-        try (Echo.Client.EchoCall call = h.echo().echo()) {
-            call.params().setValue(id);
-            submit(call.call(), h.epoch(), trace);
-            trace.completed(call.await().getValue());
-        }
-    }
-
-    private void put(final long id, final CallTrace trace) throws InterruptedException {
-        try (KeyValue.Client.PutCall call = kv.put()) {
-            call.params().setKey(HarnessKeyValue.key(id));
-            call.params().setValue(HarnessKeyValue.idBytes(id));
-            submit(call.call(), 0, trace);
-            call.await();
-            trace.completed(id);
-        }
-    }
-
-    private void get(final long id, final CallTrace trace) throws InterruptedException {
-        try (KeyValue.Client.GetCall call = kv.get()) {
-            call.params().setKey(HarnessKeyValue.key(id));
-            submit(call.call(), 0, trace);
-            call.await();
-            trace.completed(id);
-        }
-    }
-
-    /**
-     * Submits a built call (what its stub's {@code send()} does) and holds the caller while reaping is paused; the
-     * stub's {@code await()} then collects the answer, typed errors and all.
-     */
-    private void submit(final Call call, final int epoch, final CallTrace trace) throws InterruptedException {
-        trace.sending(epoch);
-        call.send();
-        trace.sent();
-        reaping.pass();
+        calls.echo(h.echo().echo(), id, h.epoch(), trace);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.capring.ring.ProducerMode;
 import org.capring.ring.RingLayout;
-import org.capring.ring.call.Call;
 import org.capring.ring.call.CallException;
 import org.capring.ring.call.DispatchMode;
 import org.capring.ring.call.RingClient;
@@ -185,6 +184,7 @@ public final class ServiceCoreSystem implements SystemUnderTest {
 
     private final Config config;
     private final ReapGate reaping = new ReapGate();
+    private final StubCalls calls = new StubCalls(reaping);
     private final ConcurrentHashMap<String, Long> store = new ConcurrentHashMap<>();
     private final AtomicInteger handoffs = new AtomicInteger();
     private ServerWork work;
@@ -285,11 +285,7 @@ public final class ServiceCoreSystem implements SystemUnderTest {
                 refusedIfClosed(g.stub.ringClient(), e, trace);
                 return;
             }
-            try (call) {
-                call.params().setValue(id);
-                submit(call.call(), g.epoch, trace);
-                trace.completed(call.await().getValue());
-            }
+            calls.echo(call, id, g.epoch, trace);
         } finally {
             g.exit();
         }
@@ -303,13 +299,7 @@ public final class ServiceCoreSystem implements SystemUnderTest {
             refusedIfClosed(h.kv.ringClient(), e, trace);
             return;
         }
-        try (call) {
-            call.params().setKey(HarnessKeyValue.key(id));
-            call.params().setValue(HarnessKeyValue.idBytes(id));
-            submit(call.call(), 0, trace);
-            call.await();
-            trace.completed(id);
-        }
+        calls.put(call, id, trace);
     }
 
     private void get(final Host h, final long id, final CallTrace trace) throws InterruptedException {
@@ -320,12 +310,7 @@ public final class ServiceCoreSystem implements SystemUnderTest {
             refusedIfClosed(h.kv.ringClient(), e, trace);
             return;
         }
-        try (call) {
-            call.params().setKey(HarnessKeyValue.key(id));
-            submit(call.call(), 0, trace);
-            call.await();
-            trace.completed(id);
-        }
+        calls.get(call, id, trace);
     }
 
     /**
@@ -337,13 +322,6 @@ public final class ServiceCoreSystem implements SystemUnderTest {
             throw e;
         }
         trace.refusedUnsent(Status.SHUTTING_DOWN);
-    }
-
-    private void submit(final Call call, final int handleEpoch, final CallTrace trace) throws InterruptedException {
-        trace.sending(handleEpoch);
-        call.send();
-        trace.sent();
-        reaping.pass();
     }
 
     @Override
