@@ -55,6 +55,14 @@ class StressMainTest {
     }
 
     @Test
+    void outputDir_withoutOut_namedByUtcMinuteCpuAndCores() throws Exception {
+        final Path dir = StressMain.outputDir(StressOptions.parse("steady"));
+        assertEquals(Path.of("results", "stress"), dir.getParent());
+        assertTrue(dir.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}T\\d{4}-[a-z0-9-]+-\\d+c"), dir.toString());
+        assertEquals(Path.of("elsewhere"), StressMain.outputDir(StressOptions.parse("steady", "--out", "elsewhere")));
+    }
+
+    @Test
     void run_shortDrain_passesAndWritesTheResultsDirectory(@TempDir final Path dir) throws Exception {
         final ExitCode code = main.run("drain", "--rate", "1000", "--duration", "2s", "--seed", "3", "--out",
             dir.toString(), "--service-time", "1ms", "--interval", "250ms", "--gap", "100ms..200ms", "--lag-bound", "2s");
