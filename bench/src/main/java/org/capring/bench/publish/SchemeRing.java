@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.agrona.UnsafeApi;
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
+import org.capring.bench.PollingStyle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,76 +27,60 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(jvmArgsAppend = {BenchFlags.ADD_EXPORTS, BenchFlags.UNSAFE_ALLOW, BenchFlags.NATIVE_ACCESS,
     BenchFlags.XMS, BenchFlags.XMX, BenchFlags.PRE_TOUCH})
-public class SchemeRing {
+public class SchemeRing extends PollingStyle {
     /** The publication scheme of both queues. */
     @Param({"SEQ_LAST", "SEQ_FIRST", "AGRONA_ORDER", "SEQ_LAST_COPY", "SEQ_LAST_BACKOFF", "TAIL", "COMMIT_ARRAY"})
     public String scheme;
 
-    /** The polling style of both threads. */
-    @Param({BenchFlags.BUSY, BenchFlags.ON_SPIN_WAIT})
-    public String spinWait;
-
     private SchemeQueue.Producer sq;
     private SchemeQueue.Consumer cq;
     private Echo echo;
-    private boolean pause;
 
     /** Answers each request with a response. */
-    static final class Echo implements Runnable {
+    static final class Echo extends EchoLoop {
         private final SchemeQueue.Consumer sq;
         private final SchemeQueue.Producer cq;
-        private final boolean pause;
-        private volatile boolean running = true;
-        private final Thread thread;
 
-        Echo(final SchemeQueue.Consumer sq, final SchemeQueue.Producer cq, final boolean pause) {
+        Echo(final SchemeQueue.Consumer sq, final SchemeQueue.Producer cq) {
             this.sq = sq;
             this.cq = cq;
-            this.pause = pause;
-            this.thread = Thread.ofPlatform().name("scheme-echo").daemon(true).unstarted(this);
         }
 
         @Override
-        public void run() {
+        protected boolean step() {
             final SchemeQueue.Consumer sq = this.sq;
             final SchemeQueue.Producer cq = this.cq;
-            while (running) {
-                if (sq.available(1) == 0) {
-                    if (pause) {
-                        Thread.onSpinWait();
-                    }
-                    continue;
-                }
-                final long request = sq.payload(0);
-                final long userData = UnsafeApi.getLong(null, request + 24);
-                final long length = UnsafeApi.getLong(null, request + 48);
-                while (!cq.claim(1)) {
-                    if (pause) {
-                        Thread.onSpinWait();
-                    }
-                }
-                final long response = cq.payload(0);
-                UnsafeApi.putLong(null, response, userData);
-                UnsafeApi.putLong(null, response + 8, 0);
-                UnsafeApi.putLong(null, response + 16, length << 32);
-                cq.filled(0, 24);
-                cq.publish();
-                sq.release(1);
+            if (sq.available(1) == 0) {
+                return false;
             }
+            final long request = sq.payload(0);
+            final long userData = UnsafeApi.getLong(null, request + 24);
+            final long length = UnsafeApi.getLong(null, request + 48);
+            while (!cq.claim(1)) {
+                idle();
+            }
+            final long response = cq.payload(0);
+            UnsafeApi.putLong(null, response, userData);
+            UnsafeApi.putLong(null, response + 8, 0);
+            UnsafeApi.putLong(null, response + 16, length << 32);
+            cq.filled(0, 24);
+            cq.publish();
+            sq.release(1);
+            return true;
         }
     }
 
     /** Allocates both queues and starts the echo thread. */
     @Setup(Level.Trial)
     public void setUp() {
-        pause = BenchFlags.pauses(spinWait);
+        setUpParams();
         final Scheme s = Scheme.valueOf(scheme);
         final SchemeQueue requests = new SchemeQueue(s, BenchFlags.CAPACITY, 64);
         final SchemeQueue responses = new SchemeQueue(s, 2 * BenchFlags.CAPACITY, 32);
         sq = requests.producer();
         cq = responses.consumer();
-        echo = new Echo(requests.consumer(), responses.producer(), pause);
-        echo.thread.start();
+        echo = new Echo(requests.consumer(), responses.producer());
+        echo.start("scheme-echo", pause);
     }
 
     /**
@@ -104,8 +90,7 @@ public class SchemeRing {
      */
     @TearDown(Level.Trial)
     public void tearDown() throws InterruptedException {
-        echo.running = false;
-        echo.thread.join();
+        echo.stop();
     }
 
     /** @return the echoed userData */
@@ -114,18 +99,14 @@ public class SchemeRing {
         final SchemeQueue.Producer sq = this.sq;
         final long v = sq.next++;
         while (!sq.claim(1)) {
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            idle();
         }
         SchemeSq.fill(sq.payload(0), v);
         sq.filled(0, 56);
         sq.publish();
         final SchemeQueue.Consumer cq = this.cq;
         while (cq.available(1) == 0) {
-            if (pause) {
-                Thread.onSpinWait();
-            }
+            idle();
         }
         final long userData = UnsafeApi.getLong(null, cq.payload(0));
         cq.release(1);

@@ -9,6 +9,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
 import org.capring.bench.throughput.Payload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,7 +67,7 @@ public class AgronaOneToOnePair extends RoundtripParams {
         }
 
         @Override
-        boolean step() {
+        protected boolean step() {
             answered = false;
             requests.read(this, 1);
             return answered;

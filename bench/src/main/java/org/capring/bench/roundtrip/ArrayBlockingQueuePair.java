@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,7 +51,7 @@ public class ArrayBlockingQueuePair extends RoundtripParams {
         }
 
         @Override
-        boolean step() {
+        protected boolean step() {
             final Roundtrip.Request request = requests.poll();
             if (request == null) {
                 return false;

@@ -3,6 +3,7 @@ package org.capring.bench.roundtrip;
 import java.util.concurrent.TimeUnit;
 
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
 import org.capring.bench.throughput.Payload;
 import org.capring.ring.Cqe;
 import org.capring.ring.EntryHandler;
@@ -63,7 +64,7 @@ public abstract class CapringRingBench extends RoundtripParams {
         }
 
         @Override
-        boolean step() {
+        protected boolean step() {
             return sq.drain(this, 1) > 0;
         }
 

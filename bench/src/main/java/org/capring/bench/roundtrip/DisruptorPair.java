@@ -7,6 +7,7 @@ import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,7 +61,7 @@ public class DisruptorPair extends RoundtripParams {
         }
 
         @Override
-        boolean step() {
+        protected boolean step() {
             answered = false;
             try {
                 requests.poll(this);

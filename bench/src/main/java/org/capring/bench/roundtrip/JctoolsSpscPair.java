@@ -3,6 +3,7 @@ package org.capring.bench.roundtrip;
 import java.util.concurrent.TimeUnit;
 
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
 import org.jctools.queues.SpscArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,7 +50,7 @@ public class JctoolsSpscPair extends RoundtripParams {
         }
 
         @Override
-        boolean step() {
+        protected boolean step() {
             final Roundtrip.Request request = requests.poll();
             if (request == null) {
                 return false;

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,7 +55,7 @@ public class PaddedLongPair extends RoundtripParams {
         }
 
         @Override
-        boolean step() {
+        protected boolean step() {
             final long v = (long) VALUE.getAcquire(request);
             if (v == answered) {
                 return false;

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 
 import org.capring.bench.BenchFlags;
+import org.capring.bench.EchoLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,7 +66,7 @@ public class PaddedLongPingPong extends RoundtripParams {
         }
 
         @Override
-        boolean step() {
+        protected boolean step() {
             final long v = (long) VALUE.getAcquire(cell);
             if ((v & 1) == 0) {
                 return false;

@@ -1,6 +1,6 @@
 package org.capring.bench.throughput;
 
-import org.capring.bench.BenchFlags;
+import org.capring.bench.PollingStyle;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -11,14 +11,7 @@ import org.openjdk.jmh.annotations.State;
  * extends this and reads the values in its {@code @Setup}.
  */
 @State(Scope.Group)
-public abstract class ThroughputParams {
-    /**
-     * {@value BenchFlags#ON_SPIN_WAIT}: an empty poll and a full claim call {@link Thread#onSpinWait()} before the
-     * next attempt; {@value BenchFlags#BUSY}: they try again at once.
-     */
-    @Param({BenchFlags.BUSY, BenchFlags.ON_SPIN_WAIT})
-    public String spinWait;
-
+public abstract class ThroughputParams extends PollingStyle {
     /** Entries the producer claims and publishes per submit: one at a time, or a batch. */
     @Param({"1", "32"})
     public int submit;
@@ -38,16 +31,14 @@ public abstract class ThroughputParams {
     @Param({"1", "8"})
     public int read;
 
-    /** Set from {@link #spinWait} in {@link #setUpParams()}: whether loops pause. */
-    protected boolean pause;
-
     /**
      * Checks the parameters and derives {@link #pause}; every subject calls it first in its trial set-up.
      *
      * @throws IllegalArgumentException if a parameter is out of range
      */
+    @Override
     protected final void setUpParams() {
-        pause = BenchFlags.pauses(spinWait);
+        super.setUpParams();
         if (submit < 1 || drain < 1 || submit > capacity || (read != 1 && read != Payload.WORDS + 1)) {
             throw new IllegalArgumentException("bad throughput parameters: submit=" + submit + ", drain=" + drain
                 + ", capacity=" + capacity + ", read=" + read);
