@@ -61,8 +61,20 @@ public final class EchoRig implements AutoCloseable {
      */
     public EchoRig(final DispatchMode dispatch, final CompletionMode completion, final int spinRounds,
                    final boolean nonBlocking) {
+        this(dispatch, completion, spinRounds, nonBlocking, SLOTS);
+    }
+
+    /**
+     * @param dispatch    server dispatch mode
+     * @param completion  client completion mode
+     * @param spinRounds  spin rounds of the server's loops and the client's reaper before they park
+     * @param nonBlocking declare the echo capabilities {@link Capability#nonBlocking() non-blocking}
+     * @param slots       call slots of the ring (callers beyond them wait for a slot)
+     */
+    public EchoRig(final DispatchMode dispatch, final CompletionMode completion, final int spinRounds,
+                   final boolean nonBlocking, final int slots) {
         ring = Ring.allocate(RingLayout.builder().sqCapacity(1024).sqProducers(ProducerMode.MULTI)
-            .slots(SLOTS, 256, 256).build());
+            .slots(slots, 256, 256).build());
         final CapSet caps = new CapSet(16);
         final Capability echo = new Capability("echo", Echo.TYPE_ID, 1, call -> {
             final long value = call.params(Echo.EchoParams.factory).getValue();

@@ -48,10 +48,15 @@ public abstract class CallRateBench {
     /** @return calls each caller sends per batch (1: one call at a time) */
     abstract int batch();
 
+    /** @return call slots of the ring: callers beyond them wait for a slot */
+    int slots() {
+        return EchoRig.SLOTS;
+    }
+
     /** Starts the rig and the callers, which wait for the first invocation. */
     @Setup(Level.Trial)
     public void setUp() {
-        rig = new EchoRig(DispatchMode.ENDPOINT_LOOP, CompletionMode.CALLER_REAPS);
+        rig = new EchoRig(DispatchMode.ENDPOINT_LOOP, CompletionMode.CALLER_REAPS, EchoRig.SPIN_ROUNDS, true, slots());
         phaser = new Phaser(callers + 1);
         threads = new Thread[callers];
         final int perCaller = CALLS / callers;

@@ -101,6 +101,8 @@ public final class Targets {
             Target.ANY, "CapringCallsBatched", reaches(1_500_000, "ops/s")),
         new Target("6.4", "0 B/op per call in steady state, many callers", "callrate", Target.ANY,
             BenchmarkId.CAPRING_PREFIX + Target.ANY, zeroAllocation()),
+        new Target("6.5", "batched calls per second on a ring of 4,096 call slots vs 256 (the wait for a free slot)",
+            "callrate", Target.ANY, "CapringCallsBatchedManySlots", informational("CapringCallsBatched")),
         new Target("7.1", "a call through the service container (binding + context, no phases) within 1.10× a bare"
             + " RingServer call", "service", "roundTrip", "CapringServiceCall", withinFactorOf("CapringBareCall", 1.10)),
         new Target("7.2", "an idle host stops (every drain, ring and thread) within 1 ms", "service", "stopIdle",
