@@ -1,6 +1,5 @@
 package org.capring.service;
 
-import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -20,7 +19,7 @@ final class ServiceCalls {
     private final Phases phases;
     private final ServiceConfig config;
     private final ServiceMetrics metrics;
-    private final List<CallTable> tables = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<CallTable> tables = new CopyOnWriteArrayList<>();
 
     ServiceCalls(final String name, final MethodTable methods, final Phases phases, final ServiceConfig config,
                  final ServiceMetrics metrics) {
@@ -57,9 +56,7 @@ final class ServiceCalls {
      */
     void track(final CallTable table) {
         tables.removeIf(CallTable::isRetired);
-        if (!tables.contains(table)) {
-            tables.add(table);
-        }
+        tables.addIfAbsent(table);
     }
 
     /** @param action called with every context of this service's calls registered in a holder's table now */
