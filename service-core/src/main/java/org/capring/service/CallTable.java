@@ -63,12 +63,21 @@ final class CallTable {
         overflow.forEach(action);
     }
 
-    /** The holder's ring closed: no new calls register here. */
+    /**
+     * The holder's ring closed. Calls may still register here (a capability passed on to another ring serves them
+     * through this table): {@link #isRetired()} says when the table may be forgotten, and a call that registers in a
+     * closed table tracks it again.
+     */
     void close() {
         closed = true;
     }
 
-    /** @return true once closed with no call registered: nothing will be found here again */
+    /** @return true once the holder's ring closed */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** @return true once closed with no call registered now: its service may forget it until a call registers */
     boolean isRetired() {
         if (!closed || !overflow.isEmpty()) {
             return false;

@@ -96,6 +96,10 @@ final class Target {
         final CallContext ctx = calls.open(call, call.methodId(), caller, this);
         final int slot = call.slot();
         final boolean inCell = table.register(slot, ctx); // before anything can fail: the finally unregisters it
+        if (table.isClosed()) {
+            // The holder's ring closed and its table may have been forgotten as empty: the drain must see this call.
+            calls.track(table);
+        }
         try {
             try {
                 if (!ctx.cancel.begin()) {

@@ -80,4 +80,23 @@ class CallTableTest {
         calls.forEachRegistered(seen::add);
         assertEquals(List.of(ctx), seen, "each table walked once, however often it was tracked");
     }
+
+    @Test
+    void track_closedTableForgottenThenRegisteredIn_walkedAgain() {
+        // A capability passed on to another ring serves calls through its first holder's table after that closed.
+        final CallTable table = new CallTable(2);
+        table.close();
+        calls.track(table);
+        calls.track(new CallTable(2)); // forgets the retired one
+        final List<CallContext> none = new ArrayList<>();
+        calls.forEachRegistered(none::add);
+        assertEquals(List.of(), none);
+        final CallContext ctx = context();
+        table.register(0, ctx);
+        assertTrue(table.isClosed());
+        calls.track(table); // what a call that registers in a closed table does
+        final List<CallContext> seen = new ArrayList<>();
+        calls.forEachRegistered(seen::add);
+        assertEquals(List.of(ctx), seen);
+    }
 }

@@ -65,7 +65,10 @@ public final class ServerCall {
         return paramsLength;
     }
 
-    /** @return the call slot index (for diagnostics) */
+    /**
+     * @return the call slot index: the slot belongs to this call from its submission until its handler returned (the
+     *     server refuses a call into a slot still busy), so a container may key per-call state by it
+     */
     public int slot() {
         return slot;
     }
