@@ -60,7 +60,7 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
     private Throwable error;
     private boolean settled;
     private long callNanos;
-    /** When the last phase that ran ended, on the {@link System#nanoTime()} clock; 0 before any did. */
+    /** When the phases ended, on the {@link System#nanoTime()} clock; 0 until they did (or if they threw). */
     private long endedNanos;
     /** Volatile: a drainer counting leaked contexts reads it from another thread. */
     private volatile boolean closed;
@@ -284,14 +284,13 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
         dispatched = dispatchedAttempts > 0;
     }
 
-    /** An attempt's handler returned or threw: its time counts as the call's, and the call's latency ends here. */
+    /** An attempt's handler returned or threw: its time counts as the call's. */
     void handlerReturned(final long beganNanos, final long nowNanos) {
         callNanos += nowNanos - beganNanos;
-        endedNanos = nowNanos;
     }
 
-    /** A phase after the handler ended: the call's latency ends here. */
-    void phaseEnded(final long nowNanos) {
+    /** The last phase ended (normally or with the call's failure): the call's latency ends here. */
+    void phasesEnded(final long nowNanos) {
         endedNanos = nowNanos;
     }
 
@@ -343,8 +342,8 @@ public final class CallContext implements RequestView, RouteView, FailureView, R
     }
 
     /**
-     * Closes the context: counts it, records the call's outcome and latency (from the opening to the end of the last
-     * phase that ran, or to now if none did), and tells the logging phase.
+     * Closes the context: counts it, records the call's outcome and latency (from the opening to the end of its
+     * phases, or to now if they did not end normally), and tells the logging phase.
      *
      * @throws IllegalStateException if closed before (a container bug: it closes each context once)
      */

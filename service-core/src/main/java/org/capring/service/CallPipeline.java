@@ -41,9 +41,14 @@ final class CallPipeline {
         }
         final List<Capability> handlers = target.handlers();
         final int maxAttempts = calls.config().maxAttempts();
+        // When the last phase that ran ended, if nothing ran after the handler's return was read; else 0.
+        long ended = 0;
         while (true) {
             ctx.nextAttempt();
             final Route route = phases.route();
+            if (route != null) {
+                ended = 0;
+            }
             final int index = route == null ? 0 : route.choose(ctx);
             if (index < 0 || index >= handlers.size()) {
                 final IllegalStateException e = new IllegalStateException(calls.name() + ": the route chose target "
@@ -52,27 +57,36 @@ final class CallPipeline {
                 break;
             }
             ctx.attemptThrough(index);
-            // The clock is read twice per call when no phase runs before the handler: at the opening and here.
+            // Without phases the clock is read twice per call: at the context's opening and when the handler returns.
             final long began = filter == null && route == null && ctx.attempt() == 1 ? ctx.openedNanos()
                 : System.nanoTime();
             try {
                 ctx.dispatching();
                 handlers.get(index).handler().handle(call);
-                ctx.handlerReturned(began, System.nanoTime());
+                ended = System.nanoTime();
+                ctx.handlerReturned(began, ended);
                 ctx.succeeded();
                 break;
             } catch (final Exception e) {
-                ctx.handlerReturned(began, System.nanoTime());
+                ended = System.nanoTime();
+                ctx.handlerReturned(began, ended);
                 ctx.failed(ctx.cancel.isCancelled()
                     ? withCause(TransportException.of(Status.CANCELLED, true, ctx.idempotent(),
                         calls.name() + ": cancelled by the drain after its grace period"), e)
                     : e);
             }
+            if (phases.failurePolicy() != null) {
+                ended = 0;
+            }
             if (!retry(phases.failurePolicy(), ctx, maxAttempts)) {
                 break;
             }
         }
-        respond(phases, ctx);
+        if (phases.responseFilter() != null) {
+            respond(phases, ctx);
+            ended = 0;
+        }
+        ctx.phasesEnded(ended != 0 ? ended : System.nanoTime());
         final Throwable failure = ctx.error();
         if (failure instanceof Exception e) {
             throw e;
@@ -101,7 +115,6 @@ final class CallPipeline {
         } catch (final Exception e) {
             ctx.failed(e);
         }
-        ctx.phaseEnded(System.nanoTime());
     }
 
     private static TransportException refuse(final CallContext ctx, final int status, final String why) {

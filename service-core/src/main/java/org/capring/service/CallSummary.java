@@ -18,8 +18,9 @@ import org.capring.service.metrics.CallOutcome;
  * @param filter         what the request filter decided, or null if none ran
  * @param route          the target index of the last attempt, -1 if none was chosen
  * @param attempts       attempts made (0 if no handler was tried)
- * @param latencyNanos   from the context's opening to its closing
- * @param callNanos      time spent in handlers, every attempt added up
+ * @param latencyNanos   from the context's opening to the end of its phases (the logging phase excluded)
+ * @param callNanos      time spent in handlers, every attempt added up; measured from the context's opening when
+ *                       no phase runs before the first attempt (the container's few instructions between included)
  * @param error          the failure's text, or null
  */
 public record CallSummary(long id, String service, int instance, int method, String methodName, Caller caller,

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.capring.ring.call.Call;
 import org.capring.ring.call.CapException;
@@ -19,6 +20,7 @@ import org.capring.ring.call.Status;
 import org.capring.ring.call.TransportException;
 import org.capring.schema.echo.EchoProtocol.Echo;
 import org.capring.service.metrics.CallOutcome;
+import org.capring.service.metrics.ServiceMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +169,25 @@ class PhasesTest {
         final Echo.Client stub = start(Phases.none().withFailurePolicy(failure -> FailurePolicy.Decision.RETRY));
         assertThrows(CapException.class, () -> EchoService.call(stub, EchoService.UNEXPECTED));
         assertEquals(ServiceConfig.DEFAULT_MAX_ATTEMPTS, nextSummary().attempts());
+    }
+
+    @Test
+    void latency_coversEveryPhaseAfterTheHandler_callTimeOnlyTheHandlers() throws InterruptedException {
+        final long pauseNanos = TimeUnit.MILLISECONDS.toNanos(40);
+        final Echo.Client stub = start(Phases.none()
+            .withFailurePolicy(failure -> {
+                LockSupport.parkNanos(pauseNanos); // a policy that backs off, then gives up
+                return FailurePolicy.Decision.FAIL;
+            })
+            .withResponseFilter(response -> LockSupport.parkNanos(pauseNanos)));
+        assertThrows(CapException.class, () -> EchoService.call(stub, EchoService.UNEXPECTED));
+        final CallSummary s = nextSummary();
+        assertTrue(s.latencyNanos() >= 2 * pauseNanos, "the policy's and the filter's time count: " + s);
+        assertTrue(s.callNanos() < pauseNanos, "the handler's time alone: " + s);
+        final ServiceMetrics metrics = host.metrics().services().getFirst();
+        metrics.roll(null);
+        assertTrue(metrics.totalLatency(Echo.METHOD_ECHO).getMaxValue() >= 2 * pauseNanos,
+            "the histogram records the same latency");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class MethodStats {
      * Counts one ended call.
      *
      * @param outcome      how it ended
-     * @param latencyNanos from its context's opening to its closing, in nanoseconds
+     * @param latencyNanos from its context's opening to the end of its phases, in nanoseconds
      */
     public void record(final CallOutcome outcome, final long latencyNanos) {
         outcomes[outcome.ordinal()].increment();
