@@ -73,8 +73,10 @@ public final class EchoRig implements AutoCloseable {
      */
     public EchoRig(final DispatchMode dispatch, final CompletionMode completion, final int spinRounds,
                    final boolean nonBlocking, final int slots) {
-        ring = Ring.allocate(RingLayout.builder().sqCapacity(1024).sqProducers(ProducerMode.MULTI)
-            .slots(slots, 256, 256).build());
+        // At least one SQ entry per slot (and the CQ's default of twice the SQ): a ring of many slots waits for
+        // slots only, never for a full queue.
+        ring = Ring.allocate(RingLayout.builder().sqCapacity(Math.max(1024, Integer.highestOneBit(slots - 1) << 1))
+            .sqProducers(ProducerMode.MULTI).slots(slots, 256, 256).build());
         final CapSet caps = new CapSet(16);
         final Capability echo = new Capability("echo", Echo.TYPE_ID, 1, call -> {
             final long value = call.params(Echo.EchoParams.factory).getValue();

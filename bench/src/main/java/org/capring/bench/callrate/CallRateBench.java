@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * Calls per second with many concurrent virtual-thread callers. The callers live for the whole trial; each
  * benchmark invocation releases them through a {@link Phaser} to make {@value #CALLS} calls between them and
  * waits until all are done, so the score is calls per second including every hand-off and the slot
- * backpressure ({@value EchoRig#SLOTS} slots for up to 10,000 callers).
+ * backpressure ({@value EchoRig#SLOTS} slots for up to 10,000 callers, unless a subject says otherwise).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
