@@ -355,7 +355,7 @@ public final class RingServer implements AutoCloseable {
         final long refusedBefore = refused.get();
         inFlight.close();
         LockSupport.unpark(readerThread); // a reader parked on an empty SQ sees the drain at once
-        final long atStart = inFlight();
+        final long atStart = inFlight.inFlightAtClose(); // exact: a call that ends right after the close is drained
         long leftAfterGrace = 0;
         int stuck = 0;
         if (!inFlight.awaitIdle(System.nanoTime() + grace.toNanos())) {

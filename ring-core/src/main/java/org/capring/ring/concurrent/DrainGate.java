@@ -59,6 +59,8 @@ public final class DrainGate {
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile long state;
+    /** Work in flight at the instant the gate closed; written by the closer right after it set the bit, -1 before. */
+    private volatile long atClose = -1;
     /** Completed when the gate is closed and nothing is in flight; made by the first close. */
     @SuppressWarnings("unused") // accessed through IDLE
     private volatile CompletableFuture<Void> idle;
@@ -119,6 +121,7 @@ public final class DrainGate {
         if ((before & CLOSED) != 0) {
             return false;
         }
+        atClose = before >>> 1;
         if (before == 0) {
             signal.complete(null);
         }
@@ -170,6 +173,25 @@ public final class DrainGate {
     /** @return true once {@link #close()} has been called */
     public boolean isClosed() {
         return ((long) STATE.getVolatile(this) & CLOSED) != 0;
+    }
+
+    /**
+     * The count a drain reports against: each piece of work in flight when the gate closed ends with an
+     * {@link #exit()} that answers true, so exits counted from those answers plus work still in flight add up to it
+     * at every instant, with no window between the close and a later snapshot.
+     *
+     * @return work in flight at the instant the gate closed
+     * @throws IllegalStateException if the gate is open
+     */
+    public long inFlightAtClose() {
+        long n;
+        while ((n = atClose) < 0) {
+            if (!isClosed()) {
+                throw new IllegalStateException("DrainGate.inFlightAtClose of an open gate");
+            }
+            Thread.onSpinWait(); // closed an instant ago: the closer writes the count next
+        }
+        return n;
     }
 
     /** @return work admitted and not yet exited (a snapshot) */

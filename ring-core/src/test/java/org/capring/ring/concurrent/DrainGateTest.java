@@ -126,11 +126,15 @@ public class DrainGateTest {
         assertFalse(g.exit(), "work that ended before the drain began");
         assertTrue(g.tryEnter());
         assertTrue(g.tryEnter());
+        assertThrows(IllegalStateException.class, g::inFlightAtClose, "an open gate has no count at close");
         assertTrue(g.close());
+        assertEquals(2, g.inFlightAtClose());
         assertTrue(g.exit(), "in flight when the drain began");
         assertFalse(g.awaitIdle(System.nanoTime()), "one piece left: not idle yet");
         assertTrue(g.exit(), "in flight when the drain began; the last one out");
         assertTrue(g.isIdle());
+        assertFalse(g.close(), "closed once");
+        assertEquals(2, g.inFlightAtClose(), "the count at the first close stays");
     }
 
     @Test
@@ -173,6 +177,7 @@ public class DrainGateTest {
             final SplittableRandom random = new SplittableRandom(seed + round);
             final AtomicLong admitted = new AtomicLong();
             final AtomicLong exited = new AtomicLong();
+            final AtomicLong exitedAfterClose = new AtomicLong();
             final AtomicLong refusedBeforeClose = new AtomicLong();
             final AtomicInteger closed = new AtomicInteger();
             final List<Thread> threads = new ArrayList<>();
@@ -187,7 +192,9 @@ public class DrainGateTest {
                                 Thread.onSpinWait();
                             }
                             exited.incrementAndGet();
-                            g.exit();
+                            if (g.exit()) {
+                                exitedAfterClose.incrementAndGet();
+                            }
                         } else if (!wasClosed && closed.get() == 0) {
                             refusedBeforeClose.incrementAndGet();
                         }
@@ -207,6 +214,8 @@ public class DrainGateTest {
             }
             assertEquals(0, refusedBeforeClose.get(), "seed " + seed + ": nothing was refused before the close");
             assertEquals(0, g.inFlight());
+            assertEquals(g.inFlightAtClose(), exitedAfterClose.get(), "seed " + seed + ": every entry in flight at "
+                + "the close, and only those, exited into the drain");
         }
     }
 }
