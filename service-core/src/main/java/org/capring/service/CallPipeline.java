@@ -29,13 +29,15 @@ final class CallPipeline {
             try {
                 verdict = filter.filter(ctx);
             } catch (final Exception e) {
-                ctx.failed(e);
-                throw e;
+                ctx.failed(failure(calls, ctx, e));
+                end(ctx, 0);
+                return;
             }
             ctx.filtered(verdict);
             if (verdict == RequestFilter.Verdict.ANSWERED) {
                 ctx.succeeded();
-                respond(phases, ctx);
+                respond(calls, phases, ctx);
+                end(ctx, 0);
                 return;
             }
         }
@@ -49,7 +51,13 @@ final class CallPipeline {
             if (route != null) {
                 ended = 0;
             }
-            final int index = route == null ? 0 : route.choose(ctx);
+            final int index;
+            try {
+                index = route == null ? 0 : route.choose(ctx);
+            } catch (final Exception e) {
+                ctx.failed(failure(calls, ctx, e));
+                break;
+            }
             if (index < 0 || index >= handlers.size()) {
                 final IllegalStateException e = new IllegalStateException(calls.name() + ": the route chose target "
                     + index + " of " + handlers.size());
@@ -70,10 +78,7 @@ final class CallPipeline {
             } catch (final Exception e) {
                 ended = System.nanoTime();
                 ctx.handlerReturned(began, ended);
-                ctx.failed(ctx.cancel.isCancelled()
-                    ? withCause(TransportException.of(Status.CANCELLED, true, ctx.idempotent(),
-                        calls.name() + ": cancelled by the drain after its grace period"), e)
-                    : e);
+                ctx.failed(failure(calls, ctx, e));
             }
             if (phases.failurePolicy() != null) {
                 ended = 0;
@@ -83,10 +88,18 @@ final class CallPipeline {
             }
         }
         if (phases.responseFilter() != null) {
-            respond(phases, ctx);
+            respond(calls, phases, ctx);
             ended = 0;
         }
-        ctx.phasesEnded(ended != 0 ? ended : System.nanoTime());
+        end(ctx, ended);
+    }
+
+    /**
+     * The phases ended: the call's latency ends at {@code endedNanos} (now if 0), and its failure, if any, is thrown
+     * for the ring to answer.
+     */
+    private static void end(final CallContext ctx, final long endedNanos) throws Exception {
+        ctx.phasesEnded(endedNanos != 0 ? endedNanos : System.nanoTime());
         final Throwable failure = ctx.error();
         if (failure instanceof Exception e) {
             throw e;
@@ -96,16 +109,41 @@ final class CallPipeline {
         }
     }
 
-    /** Whether the failed attempt is tried again: the policy asks, and nothing forbids it. */
+    /**
+     * What a phase's exception answers: CANCELLED (dispatched) if the drain cancelled the call, whichever phase it
+     * interrupted; else the exception as thrown.
+     */
+    private static Exception failure(final ServiceCalls calls, final CallContext ctx, final Exception e) {
+        if (!ctx.cancel.isCancelled() || e instanceof TransportException t && t.status() == Status.CANCELLED) {
+            return e;
+        }
+        final TransportException cancelled = TransportException.of(Status.CANCELLED, true, ctx.idempotent(),
+            calls.name() + ": cancelled by the drain after its grace period");
+        cancelled.initCause(e);
+        return cancelled;
+    }
+
+    /**
+     * Whether the failed attempt is tried again: the policy asks, and nothing forbids it. A policy that throws
+     * decides to fail; its exception is added to the call's failure as suppressed.
+     */
     private static boolean retry(final FailurePolicy policy, final CallContext ctx, final int maxAttempts) {
         if (policy == null || ctx.attempt() >= maxAttempts || ctx.isCancelled() || ctx.deadlinePassed()
             || (ctx.dispatched() && !ctx.idempotent())) {
             return false;
         }
-        return policy.decide(ctx) == FailurePolicy.Decision.RETRY;
+        try {
+            return policy.decide(ctx) == FailurePolicy.Decision.RETRY;
+        } catch (final RuntimeException e) {
+            final Throwable failure = ctx.error();
+            if (failure != null && failure != e) {
+                failure.addSuppressed(e);
+            }
+            return false;
+        }
     }
 
-    private static void respond(final Phases phases, final CallContext ctx) {
+    private static void respond(final ServiceCalls calls, final Phases phases, final CallContext ctx) {
         final ResponseFilter filter = phases.responseFilter();
         if (filter == null) {
             return;
@@ -113,18 +151,13 @@ final class CallPipeline {
         try {
             filter.filter(ctx);
         } catch (final Exception e) {
-            ctx.failed(e);
+            ctx.failed(failure(calls, ctx, e));
         }
     }
 
     private static TransportException refuse(final CallContext ctx, final int status, final String why) {
         final TransportException e = TransportException.of(status, false, ctx.idempotent(), ctx.service() + ": " + why);
         ctx.failed(e);
-        return e;
-    }
-
-    private static TransportException withCause(final TransportException e, final Throwable cause) {
-        e.initCause(cause);
         return e;
     }
 }

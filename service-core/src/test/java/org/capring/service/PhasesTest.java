@@ -2,6 +2,7 @@ package org.capring.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,14 +39,21 @@ class PhasesTest {
     private final LinkedBlockingQueue<CallSummary> log = new LinkedBlockingQueue<>();
     private ServiceHost host;
     private ServiceClient client;
+    /** Set once the service is READY: a phase that holds calls lets the readiness probe through. */
+    private volatile boolean armed;
 
     private Echo.Client start(final Phases phases, final MethodTable methods, final ServiceInstance instance)
         throws InterruptedException {
+        return start(phases, methods, instance, ServiceConfig.defaults());
+    }
+
+    private Echo.Client start(final Phases phases, final MethodTable methods, final ServiceInstance instance,
+                              final ServiceConfig config) throws InterruptedException {
         final Export<Echo.Client> export = new Export<>(Echo.TYPE_ID, methods, Echo.Client::new,
             EchoService.EXPORT.probe());
         host = ServiceHost.create(EchoService.config());
         final Readiness<Echo.Client> r = host.add(ServiceDefinition.of("svc", export, instance)
-            .withPhases(phases.withLog(log::add)));
+            .withPhases(phases.withLog(log::add)).withConfig(config));
         host.start();
         client = host.connect("tester", r);
         final Echo.Client stub = client.await(r, Duration.ofSeconds(10));
@@ -117,6 +126,97 @@ class PhasesTest {
         assertEquals(RequestFilter.Verdict.ANSWERED, s.filter());
         assertFalse(s.dispatched());
         assertEquals(0, s.attempts());
+    }
+
+    @Test
+    void requestFilter_answered_responseFilterStillReplacesTheAnswer() throws InterruptedException {
+        final Echo.Client stub = start(Phases.none()
+            .withRequestFilter(request -> {
+                request.answer(Echo.EchoResults.factory).setValue(1);
+                return RequestFilter.Verdict.ANSWERED;
+            })
+            .withResponseFilter(response -> {
+                throw new CapException(7, "hidden");
+            }));
+        final CapException e = assertThrows(CapException.class, () -> EchoService.call(stub, 5));
+        assertEquals(7, e.status(), "the response filter's error is the answer, not the request filter's result");
+        final CallSummary s = nextSummary();
+        assertEquals(CallOutcome.APPLICATION_ERROR, s.outcome());
+        assertEquals(RequestFilter.Verdict.ANSWERED, s.filter());
+    }
+
+    @Test
+    void route_throws_answeredAsTheRouteFailed_loggedOnce() throws InterruptedException {
+        final Echo.Client stub = start(Phases.none().withRoute(request -> {
+            throw new CapException(11, "no route");
+        }));
+        final CapException e = assertThrows(CapException.class, () -> EchoService.call(stub, 5));
+        assertEquals(11, e.status());
+        assertEquals(CallOutcome.APPLICATION_ERROR, nextSummary().outcome());
+        assertEquals(0, echo.handlerRuns.get(), "no handler ran");
+    }
+
+    @Test
+    void failurePolicy_throws_callFailsWithTheHandlersError_policyErrorSuppressed() throws InterruptedException {
+        final Echo.Client stub = start(Phases.none().withFailurePolicy(failure -> {
+            throw new IllegalStateException("policy broke");
+        }));
+        final CapException e = assertThrows(CapException.class, () -> EchoService.call(stub, EchoService.APP_ERROR));
+        assertEquals(EchoService.APP_ERROR_CODE, e.status(), "the handler's own error is answered");
+        assertEquals(1, echo.handlerRuns.get(), "not retried");
+        final CallSummary s = nextSummary();
+        assertEquals(CallOutcome.APPLICATION_ERROR, s.outcome());
+        assertEquals(1, s.attempts());
+    }
+
+    /** A drain that cancels a call inside a filter answers CANCELLED, marked dispatched, as inside the handler. */
+    @Test
+    void drainCancel_insideRequestFilter_answeredCancelledMarkedDispatched() throws Exception {
+        final CountDownLatch inside = new CountDownLatch(1);
+        drainCancelsInsideAPhase(Phases.none().withRequestFilter(request -> {
+            if (armed) {
+                inside.countDown();
+                Thread.sleep(60_000);
+            }
+            return RequestFilter.Verdict.CONTINUE;
+        }), inside, 0);
+    }
+
+    @Test
+    void drainCancel_insideResponseFilter_answeredCancelledMarkedDispatched() throws Exception {
+        final CountDownLatch inside = new CountDownLatch(1);
+        drainCancelsInsideAPhase(Phases.none().withResponseFilter(response -> {
+            if (armed) {
+                inside.countDown();
+                Thread.sleep(60_000);
+            }
+        }), inside, 1);
+    }
+
+    private void drainCancelsInsideAPhase(final Phases phases, final CountDownLatch inside, final int handlerRuns)
+        throws Exception {
+        final Echo.Client stub = start(phases, EchoService.EXPORT.methods(), echo.instance(1),
+            ServiceConfig.defaults().withDrainGrace(Duration.ofMillis(20)));
+        armed = true; // after the start: the readiness probe passes through the phases too
+        final CompletableFuture<Throwable> call = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                EchoService.call(stub, 3);
+                call.complete(null);
+            } catch (final RuntimeException e) {
+                call.complete(e);
+            }
+        });
+        assertTrue(inside.await(30, TimeUnit.SECONDS), "the call reached the phase");
+        final DrainReport report = host.stop().of("svc");
+        assertEquals(1, report.calls().cancelled());
+        assertEquals(0, report.calls().stuck());
+        final Throwable answer = call.get(30, TimeUnit.SECONDS);
+        final TransportException.Cancelled cancelled = assertInstanceOf(TransportException.Cancelled.class, answer,
+            "answered CANCELLED, not UNEXPECTED: " + answer);
+        assertTrue(cancelled.dispatched(), "marked dispatched");
+        assertEquals(CallOutcome.CANCELLED, nextSummary().outcome());
+        assertEquals(handlerRuns, echo.handlerRuns.get());
     }
 
     @Test
