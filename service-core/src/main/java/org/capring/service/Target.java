@@ -43,6 +43,12 @@ final class Target {
     private final LongAdder refused = new LongAdder();
     /** When the last call that was in flight at the drain left, on the {@link System#nanoTime()} clock; 0 if none. */
     private volatile long lastDrainExitNanos;
+    /**
+     * Set by the drain before it cancels the registered calls: a call admitted before the close that registers after
+     * the drain's walk sees it and cancels itself (its registration and this flag are both volatile: the walk sees
+     * the call, or the call sees the flag, or both).
+     */
+    private volatile boolean cancelling;
 
     Target(final ServiceCalls calls, final int instance, final List<Capability> handlers) {
         this.calls = calls;
@@ -100,6 +106,9 @@ final class Target {
             // The holder's ring closed and its table may have been forgotten as empty: the drain must see this call.
             calls.track(table);
         }
+        if (cancelling) {
+            ctx.cancel.cancel();
+        }
         try {
             try {
                 if (!ctx.cancel.begin()) {
@@ -148,8 +157,10 @@ final class Target {
         if (!gate.isClosed()) {
             throw new IllegalStateException("drain of an open target");
         }
+        final long atClose = gate.inFlightAtClose();
         boolean idle = gate.awaitIdle(graceEndNanos);
         if (!idle) {
+            cancelling = true;
             calls.forEachRegistered(ctx -> {
                 if (ctx.target() == this) {
                     ctx.cancel.cancel();
@@ -163,9 +174,12 @@ final class Target {
                 Thread.yield();
             }
         }
-        // Stuck: registered contexts whose handlers ignored the cancel and the interrupt; they still hold slots.
-        final int stuck = idle ? 0 : (int) registered(false);
-        return new DrainResult(drained.sum(), cancelled.sum(), refused.sum(), stuck, stuck);
+        // Stuck: calls in flight at the close that have not ended (handlers that ignored the cancel and the
+        // interrupt; they still hold slots). From the count at the close, so drained + cancelled + stuck is exact.
+        final long drainedNow = drained.sum();
+        final long cancelledNow = cancelled.sum();
+        final int stuck = idle ? 0 : (int) Math.max(0, atClose - drainedNow - cancelledNow);
+        return new DrainResult(drainedNow, cancelledNow, refused.sum(), stuck, stuck);
     }
 
     @Override
