@@ -320,7 +320,9 @@ public final class BackgroundTasks {
             try {
                 task.work.run(this);
                 ok = true;
-            } catch (final Exception e) {
+            } catch (final Throwable e) {
+                // An Error ends the run like an exception: counted failed and logged, never left "running" (a budget
+                // of one would then skip every later run, and the stop would report a stuck run that ended).
                 failure = e;
             } finally {
                 handshake.end();

@@ -87,6 +87,24 @@ class BackgroundTasksTest {
     }
 
     @Test
+    void run_throwingAnError_countedFailed_budgetFreedForTheNextRun() throws InterruptedException {
+        final BackgroundTasks tasks = new BackgroundTasks("t");
+        final AtomicInteger runs = new AtomicInteger();
+        final TaskHandle broken = tasks.onTrigger("broken", TaskConfig.defaults(), run -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new AssertionError("an Error, not an exception");
+            }
+        });
+        broken.fire();
+        await(() -> broken.report().failed() == 1, "the first run counted failed");
+        broken.fire();
+        await(() -> broken.report().completed() == 1, "the second run ran: the budget of one was given back");
+        final TaskReport report = tasks.stop(deadline()).getFirst();
+        assertEquals(0, report.skipped());
+        assertEquals(0, report.stuck(), "a run that ended is not stuck");
+    }
+
+    @Test
     void fire_whileBudgetUsed_skippedAndCounted() throws InterruptedException {
         final BackgroundTasks tasks = new BackgroundTasks("t");
         final CountDownLatch release = new CountDownLatch(1);
