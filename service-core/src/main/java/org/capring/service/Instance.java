@@ -91,23 +91,13 @@ final class Instance {
             target = started.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (final TimeoutException e) {
             failure = new ServiceException.ReadinessTimeout(unit.name(), unit.config().startTimeout());
-            startRun.cancel();
-            // The start must have ended before its resources can be closed: bounded by the cancel wait.
-            try {
-                started.get(unit.config().cancelWait().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (final TimeoutException | ExecutionException ignored) {
-                // timed out (reported below) or failed after the interrupt: the timeout is the cause either way
-                if (!started.isDone()) {
-                    failure.addSuppressed(new IllegalStateException(unit.name() + "#" + number
-                        + ": the start ignored its cancellation; its resources are left as they are"));
-                }
-            }
+            cancelStart(started, startRun, failure);
         } catch (final ExecutionException e) {
             failure = e.getCause();
         } catch (final InterruptedException e) {
-            startRun.cancel();
-            Thread.currentThread().interrupt();
             failure = e;
+            cancelStart(started, startRun, failure);
+            Thread.currentThread().interrupt();
         }
         if (failure != null) {
             if (started.isDone()) {
@@ -117,9 +107,32 @@ final class Instance {
             if (failure instanceof Exception e) {
                 throw e;
             }
-            throw (Error) failure;
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(unit.name() + "#" + number + ": the start failed", failure);
         }
         life.transition(ServiceState.STARTING, ServiceState.READY);
+    }
+
+    /**
+     * Cancels a start that did not end in time and waits for it, bounded by the cancel wait: its resources can be
+     * closed only once it has ended. A start that ignores the cancellation is noted on {@code failure}.
+     */
+    private void cancelStart(final CompletableFuture<Target> started, final CancelHandshake startRun,
+                             final Throwable failure) {
+        startRun.cancel();
+        try {
+            started.get(unit.config().cancelWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (final TimeoutException | ExecutionException ignored) {
+            // timed out (noted below) or failed after the interrupt: the first failure is the cause either way
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!started.isDone()) {
+            failure.addSuppressed(new IllegalStateException(unit.name() + "#" + number
+                + ": the start ignored its cancellation; its resources are left as they are"));
+        }
     }
 
     private Target startHere(final long deadlineNanos) throws Exception {
@@ -143,11 +156,25 @@ final class Instance {
         return fresh;
     }
 
-    /** Undoes a failed start: tasks stopped, the instance's stop hook (if its start returned), resources in reverse. */
+    /**
+     * Undoes a failed start: the calls its target admitted (probes: nobody else holds it yet) cancelled and awaited,
+     * tasks stopped, the instance's stop hook (if its start returned), resources in reverse.
+     */
     private void rollback(final Throwable failure, final long deadlineNanos) {
         final Target t = target;
         if (t != null) {
             t.gate().close();
+            try {
+                final long now = System.nanoTime();
+                final DrainResult left = t.drain(now, now + unit.config().cancelWait().toNanos());
+                if (left.stuck() > 0) {
+                    failure.addSuppressed(new IllegalStateException(unit.name() + "#" + number + ": " + left.stuck()
+                        + " probe calls ignored their cancellation; the instance stops under them"));
+                }
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.addSuppressed(e);
+            }
         }
         try {
             tasks.stop(Math.max(deadlineNanos, System.nanoTime()) + unit.config().cancelWait().toNanos());

@@ -168,6 +168,19 @@ public abstract sealed class ServiceException extends RuntimeException {
         }
     }
 
+    /**
+     * A stop's deadline passed before the service stopped: a handoff held it (the handoff stops it when it ends), or
+     * its drain was still running. Reported in the stop's report as the service's failure, never as "not serving".
+     */
+    public static final class StopIncomplete extends ServiceException {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        StopIncomplete(final String service, final String why) {
+            super("service " + service + ": not stopped by the stop's deadline: " + why, null);
+        }
+    }
+
     /** The service is not READY for what was asked (a handoff, a grant). */
     public static final class NotReady extends ServiceException {
         @Serial

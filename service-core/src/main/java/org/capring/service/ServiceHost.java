@@ -453,6 +453,13 @@ public final class ServiceHost {
                 break;
             }
         }
+        for (final ServiceUnit<?> unit : units) {
+            final ServiceState state = unit.state();
+            if (state == ServiceState.STARTING || state == ServiceState.READY || state == ServiceState.DRAINING) {
+                // Its stopper had not ended at the deadline: said so, not left out as if it had not been serving.
+                reports.putIfAbsent(unit, unit.incomplete("it was " + state + " at the deadline"));
+            }
+        }
         // Reported in stop order: the reverse of the start order, dependents before what they depend on.
         final List<ServiceUnit<?>> order = new ArrayList<>(topologicalOrder(units));
         Collections.reverse(order);
@@ -517,7 +524,8 @@ public final class ServiceHost {
      * @throws ServiceException.HandoffInProgress if a handoff of the service is in progress (it goes on untouched)
      * @throws ServiceException.HandoffFailed     if the new instance did not become READY (the old one serves on)
      * @throws ServiceException.NotReady          if the service is not READY
-     * @throws ServiceException.HostStopped       if the host is not running
+     * @throws ServiceException.HostStopped       if the host is not running, or its stop began during the handoff
+     *                                            (then nothing was retargeted)
      * @throws ServiceException.UnknownDependency if the handle belongs to another host
      */
     public <T> HandoffReport handoff(final Readiness<T> service, final ServiceInstance next) {

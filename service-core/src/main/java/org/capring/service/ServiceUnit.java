@@ -28,6 +28,7 @@ import org.capring.service.metrics.ServiceMetrics;
  * @param <T> the stub type of its export
  */
 final class ServiceUnit<T> {
+    private static final System.Logger LOG = System.getLogger(ServiceHost.class.getName());
     private static final Set<ServiceState> SETTLED =
         EnumSet.of(ServiceState.READY, ServiceState.DRAINING, ServiceState.STOPPED, ServiceState.FAILED);
 
@@ -40,6 +41,10 @@ final class ServiceUnit<T> {
     private final List<ServiceUnit<?>> dependencies = new ArrayList<>();
     private final AtomicInteger instances = new AtomicInteger();
     private final AtomicBoolean handoff = new AtomicBoolean();
+    /** Set when a stop begins: no handoff begins after it, and one under way retargets nothing. */
+    private volatile boolean stopping;
+    /** Set by a stop whose deadline passed while a handoff held the service: the handoff stops it when it ends. */
+    private volatile boolean stopLeftToHandoff;
     private final ReentrantLock lifecycle = new ReentrantLock();
     private volatile Instance current;
     private volatile RingLink link;
@@ -219,37 +224,71 @@ final class ServiceUnit<T> {
 
     /**
      * Drains and stops the service within {@code deadlineNanos}: the grace period and the cancel wait are cut so that
-     * both fit. Returns null if the service was not serving.
+     * both fit. Returns null if the service was not serving, and a report failed with
+     * {@link ServiceException.StopIncomplete} if a handoff held the service past the deadline (the handoff then stops
+     * it when it ends).
      */
     DrainReport stop(final long deadlineNanos) {
+        stopping = true; // a handoff that has not taken the lock yet refuses from now on
         if (!tryLock(deadlineNanos)) {
-            return null;
+            // A handoff holds the service past the deadline. It reads this flag after it lets go of the lock, and
+            // this reads the lock after the flag: one of the two stops the service.
+            stopLeftToHandoff = true;
+            if (!lifecycle.tryLock()) {
+                return incomplete("a handoff held it; the handoff stops it when it ends");
+            }
         }
         try {
-            if (!life.transition(ServiceState.READY, ServiceState.DRAINING)) {
-                return null;
-            }
-            final Instance serving = current;
-            binding.closeForDrain();
-            final long now = System.nanoTime();
-            final long left = Math.max(0, deadlineNanos - now);
-            final long reserve = Math.min(config().cancelWait().toNanos(), left / 2);
-            final long graceEnd = Math.min(now + config().drainGrace().toNanos(), deadlineNanos - reserve);
-            final long cancelEnd = Math.min(graceEnd + config().cancelWait().toNanos(), deadlineNanos);
-            final DrainReport drained = serving.drainAndStop(graceEnd, cancelEnd, deadlineNanos);
-            final DrainResult ring = closeLink(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
-            final DrainReport report = new DrainReport(drained.service(), drained.instance(), drained.calls(),
-                drained.contextsLeaked(), drained.tasks(), ring, drained.drainNanos(), drained.endLatencyNanos(),
-                drained.stopNanos(), drained.failure());
-            if (report.failure() == null) {
-                life.transition(ServiceState.DRAINING, ServiceState.STOPPED);
-            } else {
-                life.transition(ServiceState.DRAINING, ServiceState.FAILED, report.failure());
-            }
-            return report;
+            return stopLocked(deadlineNanos);
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /** The report of a stop that did not stop the service by its deadline. */
+    DrainReport incomplete(final String why) {
+        final Instance serving = current;
+        return new DrainReport(name(), serving == null ? 0 : serving.number(), DrainResult.NONE, 0, List.of(),
+            DrainResult.NONE, 0, 0, 0, new ServiceException.StopIncomplete(name(), why));
+    }
+
+    /** A stop that found a handoff holding the service left the stop to it: the handoff ended, so stop now. */
+    private void stopLeftByAStop() {
+        if (stopLeftToHandoff && lifecycle.tryLock()) {
+            try {
+                final DrainReport report = stopLocked(System.nanoTime() + config().drainGrace().toNanos()
+                    + 2 * config().cancelWait().toNanos());
+                if (report != null) {
+                    LOG.log(System.Logger.Level.INFO, () -> name() + ": stopped after its handoff ended: " + report);
+                }
+            } finally {
+                lifecycle.unlock();
+            }
+        }
+    }
+
+    private DrainReport stopLocked(final long deadlineNanos) {
+        if (!life.transition(ServiceState.READY, ServiceState.DRAINING)) {
+            return null;
+        }
+        final Instance serving = current;
+        binding.closeForDrain();
+        final long now = System.nanoTime();
+        final long left = Math.max(0, deadlineNanos - now);
+        final long reserve = Math.min(config().cancelWait().toNanos(), left / 2);
+        final long graceEnd = Math.min(now + config().drainGrace().toNanos(), deadlineNanos - reserve);
+        final long cancelEnd = Math.min(graceEnd + config().cancelWait().toNanos(), deadlineNanos);
+        final DrainReport drained = serving.drainAndStop(graceEnd, cancelEnd, deadlineNanos);
+        final DrainResult ring = closeLink(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+        final DrainReport report = new DrainReport(drained.service(), drained.instance(), drained.calls(),
+            drained.contextsLeaked(), drained.tasks(), ring, drained.drainNanos(), drained.endLatencyNanos(),
+            drained.stopNanos(), drained.failure());
+        if (report.failure() == null) {
+            life.transition(ServiceState.DRAINING, ServiceState.STOPPED);
+        } else {
+            life.transition(ServiceState.DRAINING, ServiceState.FAILED, report.failure());
+        }
+        return report;
     }
 
     private boolean tryLock(final long deadlineNanos) {
@@ -273,6 +312,9 @@ final class ServiceUnit<T> {
         try {
             lifecycle.lock();
             try {
+                if (stopping) {
+                    throw new ServiceException.HostStopped("handoff of " + name() + " (its stop began)");
+                }
                 if (life.state() != ServiceState.READY) {
                     throw new ServiceException.NotReady(name(), life.state(), life.cause());
                 }
@@ -282,7 +324,9 @@ final class ServiceUnit<T> {
                 HandoffEvent.emit(name(), old.number(), fresh.number(), HandoffEvent.Stage.STARTED, null);
                 try {
                     fresh.start(began + config().startTimeout().toNanos());
-                } catch (final Exception e) {
+                } catch (final Exception | Error e) {
+                    // An Error too (new code that fails to link, say): the old instance serves on, and the caller is
+                    // told so in the handoff's typed failure.
                     final ServiceException.HandoffFailure reason = e instanceof ServiceException.ProbeFailed
                         ? ServiceException.HandoffFailure.PROBE_FAILED
                         : e instanceof ServiceException.ReadinessTimeout
@@ -291,6 +335,16 @@ final class ServiceUnit<T> {
                     HandoffEvent.emit(name(), old.number(), fresh.number(), HandoffEvent.Stage.ABORTED, reason + ": " + e);
                     throw new ServiceException.HandoffFailed(name(), reason, e);
                 }
+                if (stopping) {
+                    // The service's stop began while the new instance started: nothing was retargeted; the new
+                    // instance goes, the stop drains the old one.
+                    fresh.target().gate().close();
+                    final long now = System.nanoTime();
+                    final long cancelEnd = now + config().cancelWait().toNanos();
+                    fresh.drainAndStop(now, cancelEnd, cancelEnd + config().cancelWait().toNanos());
+                    HandoffEvent.emit(name(), old.number(), fresh.number(), HandoffEvent.Stage.ABORTED, "stopping");
+                    throw new ServiceException.HostStopped("handoff of " + name() + " (its stop began)");
+                }
                 final long ready = System.nanoTime();
                 current = fresh;
                 binding.retarget(fresh.target());
@@ -298,7 +352,9 @@ final class ServiceUnit<T> {
                 HandoffEvent.emit(name(), old.number(), fresh.number(), HandoffEvent.Stage.RETARGETED, null);
                 final long graceEnd = swapped + config().drainGrace().toNanos();
                 final long cancelEnd = graceEnd + config().cancelWait().toNanos();
-                final DrainReport oldStopped = old.drainAndStop(graceEnd, cancelEnd, cancelEnd);
+                // The old instance's tasks get a cancel wait of their own after its calls' (as a stop gives them).
+                final DrainReport oldStopped = old.drainAndStop(graceEnd, cancelEnd,
+                    cancelEnd + config().cancelWait().toNanos());
                 HandoffEvent.emit(name(), old.number(), fresh.number(), HandoffEvent.Stage.OLD_STOPPED,
                     oldStopped.failure() == null ? null : oldStopped.failure().toString());
                 return new HandoffReport(name(), old.number(), fresh.number(), ready - began, swapped - ready,
@@ -308,6 +364,7 @@ final class ServiceUnit<T> {
             }
         } finally {
             handoff.set(false);
+            stopLeftByAStop();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.capring.ring.call.Capability;
@@ -61,6 +62,15 @@ class HandoffTest {
         assertNull(report.oldStopped().failure());
         assertEquals(ServiceState.READY, service.state(), "the service never stopped serving");
         assertSame(stub, awaitAgain(), "the holder keeps the capability it was granted");
+    }
+
+    private static void await(final java.util.function.BooleanSupplier condition, final String what)
+        throws InterruptedException {
+        final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() - giveUp < 0, "never: " + what);
+            Thread.sleep(1);
+        }
     }
 
     private Echo.Client awaitAgain() {
@@ -128,6 +138,115 @@ class HandoffTest {
         proceed.countDown();
         assertEquals(2, first.get(30, TimeUnit.SECONDS).newInstance());
         assertEquals(2, EchoService.call(stub, 7));
+    }
+
+    @Test
+    void handoff_newInstanceStartThrowsAnError_typedStartFailed_oldServes() {
+        final NoClassDefFoundError linkage = new NoClassDefFoundError("org/example/Missing");
+        final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
+            () -> host.handoff(service, echo.instance(2, context -> {
+                throw linkage;
+            })));
+        assertEquals(ServiceException.HandoffFailure.START_FAILED, e.reason());
+        assertSame(linkage, e.getCause());
+        assertEquals(1, EchoService.call(stub, 3), "the old instance still serves");
+    }
+
+    /**
+     * The new instance's probe outlives its start timeout: the rollback cancels the probe call and waits for it
+     * before the instance's stop hook runs (its resources are never closed under a running call).
+     */
+    @Test
+    void handoff_probeOutlivesStartTimeout_rollbackCancelsTheProbeBeforeTheStopHook() throws InterruptedException {
+        final ServiceHost slowHost = ServiceHost.create(EchoService.config());
+        final Readiness<Echo.Client> slow = slowHost.add(ServiceDefinition.of("slow", EchoService.EXPORT,
+            echo.instance(1)).withConfig(ServiceConfig.defaults().withStartTimeout(Duration.ofMillis(200))));
+        slowHost.start();
+        final List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch probing = new CountDownLatch(1);
+        final ServiceInstance hanging = new ServiceInstance() {
+            @Override
+            public List<Capability> start(final StartContext context) {
+                return List.of(Echo.capability("hangs", (params, results, call) -> {
+                    probing.countDown();
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (final InterruptedException e) {
+                        order.add("probe cancelled");
+                        throw e;
+                    }
+                }));
+            }
+
+            @Override
+            public void stop() {
+                order.add("stop hook");
+            }
+        };
+        try {
+            final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
+                () -> slowHost.handoff(slow, hanging));
+            assertTrue(probing.await(0, TimeUnit.SECONDS), "the probe reached the handler");
+            // The probe's deadline is the start's: whichever of the two is seen first names the failure.
+            assertTrue(e.reason() == ServiceException.HandoffFailure.PROBE_FAILED
+                || e.reason() == ServiceException.HandoffFailure.NOT_READY_BY_DEADLINE, e.reason().toString());
+            assertEquals(List.of("probe cancelled", "stop hook"), order);
+            assertEquals(1, EchoService.call(slowStub(slowHost, slow), 5), "the old instance serves on");
+        } finally {
+            slowHost.stop();
+        }
+    }
+
+    private static Echo.Client slowStub(final ServiceHost host, final Readiness<Echo.Client> service)
+        throws InterruptedException {
+        return host.connect("later", service).await(service, Duration.ofSeconds(10));
+    }
+
+    /** A stop that begins while a handoff's new instance starts: nothing is retargeted; the stop drains the old one. */
+    @Test
+    void stop_duringHandoff_handoffRetargetsNothing_stopDrainsTheOldInstance() throws Exception {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch proceed = new CountDownLatch(1);
+        final CompletableFuture<HandoffReport> handoff = CompletableFuture.supplyAsync(
+            () -> host.handoff(service, echo.instance(2, context -> {
+                entered.countDown();
+                proceed.await();
+            })), Thread::startVirtualThread);
+        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        final CompletableFuture<StopReport> stop = CompletableFuture.supplyAsync(() -> host.stop(Duration.ofSeconds(30)),
+            Thread::startVirtualThread);
+        await(() -> host.state() == ServiceHost.State.STOPPING, "the stop began");
+        proceed.countDown();
+        final StopReport report = stop.get(30, TimeUnit.SECONDS);
+        final ExecutionException refused = assertThrows(ExecutionException.class,
+            () -> handoff.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(ServiceException.HostStopped.class, refused.getCause());
+        final DrainReport svc = report.of("svc");
+        assertNull(svc.failure());
+        assertEquals(1, svc.instance(), "the old instance was drained: the new one never served");
+        assertEquals(ServiceState.STOPPED, service.state());
+    }
+
+    /** A stop whose deadline passes while a handoff holds the service: reported, and the handoff stops it after. */
+    @Test
+    void stop_blockedByHandoffPastDeadline_reportedIncomplete_serviceStoppedWhenHandoffEnds() throws Exception {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch proceed = new CountDownLatch(1);
+        final CompletableFuture<HandoffReport> handoff = CompletableFuture.supplyAsync(
+            () -> host.handoff(service, echo.instance(2, context -> {
+                entered.countDown();
+                proceed.await();
+            })), Thread::startVirtualThread);
+        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        final StopReport report = host.stop(Duration.ofMillis(100));
+        assertInstanceOf(ServiceException.StopIncomplete.class, report.of("svc").failure(),
+            "reported as blocked, not as a service that was not serving");
+        proceed.countDown();
+        final ExecutionException refused = assertThrows(ExecutionException.class,
+            () -> handoff.get(30, TimeUnit.SECONDS));
+        // The host's probe ring closed with the host: the new instance's probe fails, nothing was retargeted.
+        assertInstanceOf(ServiceException.HandoffFailed.class, refused.getCause());
+        await(() -> service.state() == ServiceState.STOPPED, "the handoff stopped the service the stop left to it");
     }
 
     @Test
