@@ -14,6 +14,8 @@ import org.capring.ring.call.TransportException;
  * would without the container: a generated skeleton's declared errors keep their status.
  */
 final class CallPipeline {
+    private static final System.Logger LOG = System.getLogger(ServiceHost.class.getName());
+
     private CallPipeline() {
     }
 
@@ -110,22 +112,24 @@ final class CallPipeline {
     }
 
     /**
-     * What a phase's exception answers: CANCELLED (dispatched) if the drain cancelled the call, whichever phase it
-     * interrupted; else the exception as thrown.
+     * What a phase's exception answers: CANCELLED if the drain cancelled the call, whichever phase it interrupted,
+     * marked dispatched if a handler had been dispatched (a cancel in the request filter or the route leaves the
+     * call retry-safe); a transport error the phase threw is answered as thrown; else the exception as thrown.
      */
     private static Exception failure(final ServiceCalls calls, final CallContext ctx, final Exception e) {
-        if (!ctx.cancel.isCancelled() || e instanceof TransportException t && t.status() == Status.CANCELLED) {
+        if (!ctx.cancel.isCancelled() || e instanceof TransportException) {
             return e;
         }
-        final TransportException cancelled = TransportException.of(Status.CANCELLED, true, ctx.idempotent(),
-            calls.name() + ": cancelled by the drain after its grace period");
+        final TransportException cancelled = TransportException.of(Status.CANCELLED, ctx.dispatched(),
+            ctx.idempotent(), calls.name() + ": cancelled by the drain after its grace period");
         cancelled.initCause(e);
         return cancelled;
     }
 
     /**
      * Whether the failed attempt is tried again: the policy asks, and nothing forbids it. A policy that throws
-     * decides to fail; its exception is added to the call's failure as suppressed.
+     * decides to fail (logged; the call fails with its own failure, which is not touched: a handler may throw one
+     * exception object for many calls).
      */
     private static boolean retry(final FailurePolicy policy, final CallContext ctx, final int maxAttempts) {
         if (policy == null || ctx.attempt() >= maxAttempts || ctx.isCancelled() || ctx.deadlinePassed()
@@ -135,10 +139,7 @@ final class CallPipeline {
         try {
             return policy.decide(ctx) == FailurePolicy.Decision.RETRY;
         } catch (final RuntimeException e) {
-            final Throwable failure = ctx.error();
-            if (failure != null && failure != e) {
-                failure.addSuppressed(e);
-            }
+            LOG.log(System.Logger.Level.WARNING, () -> ctx.service() + ": the failure policy threw; the call fails", e);
             return false;
         }
     }

@@ -87,21 +87,26 @@ final class Instance {
             }
         });
         Throwable failure = null;
+        // An interrupt is restored only after the rollback: its waits must not end at once.
+        boolean interrupted = false;
         try {
             target = started.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (final TimeoutException e) {
             failure = new ServiceException.ReadinessTimeout(unit.name(), unit.config().startTimeout());
-            cancelStart(started, startRun, failure);
+            interrupted = cancelStart(started, startRun, failure);
         } catch (final ExecutionException e) {
             failure = e.getCause();
         } catch (final InterruptedException e) {
             failure = e;
+            interrupted = true;
             cancelStart(started, startRun, failure);
-            Thread.currentThread().interrupt();
         }
         if (failure != null) {
             if (started.isDone()) {
                 rollback(failure, deadlineNanos);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             life.transitionFromAny(ServiceState.FAILED, failure);
             if (failure instanceof Exception e) {
@@ -118,21 +123,25 @@ final class Instance {
     /**
      * Cancels a start that did not end in time and waits for it, bounded by the cancel wait: its resources can be
      * closed only once it has ended. A start that ignores the cancellation is noted on {@code failure}.
+     *
+     * @return true if this wait was interrupted (the caller restores the interrupt once it is done waiting)
      */
-    private void cancelStart(final CompletableFuture<Target> started, final CancelHandshake startRun,
-                             final Throwable failure) {
+    private boolean cancelStart(final CompletableFuture<Target> started, final CancelHandshake startRun,
+                                final Throwable failure) {
         startRun.cancel();
+        boolean interrupted = false;
         try {
             started.get(unit.config().cancelWait().toNanos(), TimeUnit.NANOSECONDS);
         } catch (final TimeoutException | ExecutionException ignored) {
             // timed out (noted below) or failed after the interrupt: the first failure is the cause either way
         } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
         if (!started.isDone()) {
             failure.addSuppressed(new IllegalStateException(unit.name() + "#" + number
                 + ": the start ignored its cancellation; its resources are left as they are"));
         }
+        return interrupted;
     }
 
     private Target startHere(final long deadlineNanos) throws Exception {

@@ -407,6 +407,9 @@ public final class ServiceHost {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        for (final ServiceUnit<?> unit : units) {
+            unit.stopBegins(); // before the host says STOPPING: no handoff retargets from here on
+        }
         final boolean neverStarted = life.transition(State.NEW, State.STOPPING);
         if (!neverStarted && !life.transition(State.RUNNING, State.STOPPING)) {
             return StopReport.NONE;

@@ -222,6 +222,11 @@ final class ServiceUnit<T> {
         }
     }
 
+    /** The host's stop began: from now on no handoff of this service begins, and one under way retargets nothing. */
+    void stopBegins() {
+        stopping = true;
+    }
+
     /**
      * Drains and stops the service within {@code deadlineNanos}: the grace period and the cancel wait are cut so that
      * both fit. Returns null if the service was not serving, and a report failed with
@@ -255,6 +260,8 @@ final class ServiceUnit<T> {
     /** A stop that found a handoff holding the service left the stop to it: the handoff ended, so stop now. */
     private void stopLeftByAStop() {
         if (stopLeftToHandoff && lifecycle.tryLock()) {
+            // An interrupt of the handoff's thread waits until this drain has had its waits.
+            final boolean interrupted = Thread.interrupted();
             try {
                 final DrainReport report = stopLocked(System.nanoTime() + config().drainGrace().toNanos()
                     + 2 * config().cancelWait().toNanos());
@@ -263,6 +270,9 @@ final class ServiceUnit<T> {
                 }
             } finally {
                 lifecycle.unlock();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -341,7 +351,12 @@ final class ServiceUnit<T> {
                     fresh.target().gate().close();
                     final long now = System.nanoTime();
                     final long cancelEnd = now + config().cancelWait().toNanos();
-                    fresh.drainAndStop(now, cancelEnd, cancelEnd + config().cancelWait().toNanos());
+                    final DrainReport dropped = fresh.drainAndStop(now, cancelEnd,
+                        cancelEnd + config().cancelWait().toNanos());
+                    if (dropped.failure() != null || dropped.calls().stuck() > 0) {
+                        LOG.log(System.Logger.Level.WARNING, () -> name() + ": the new instance of a handoff "
+                            + "abandoned for the stop did not stop cleanly: " + dropped, dropped.failure());
+                    }
                     HandoffEvent.emit(name(), old.number(), fresh.number(), HandoffEvent.Stage.ABORTED, "stopping");
                     throw new ServiceException.HostStopped("handoff of " + name() + " (its stop began)");
                 }

@@ -159,9 +159,9 @@ class HandoffTest {
     @Test
     void handoff_probeOutlivesStartTimeout_rollbackCancelsTheProbeBeforeTheStopHook() throws InterruptedException {
         final ServiceHost slowHost = ServiceHost.create(EchoService.config());
+        // Long enough for the first instance's start and for the probe to reach the hanging handler on a slow machine.
         final Readiness<Echo.Client> slow = slowHost.add(ServiceDefinition.of("slow", EchoService.EXPORT,
-            echo.instance(1)).withConfig(ServiceConfig.defaults().withStartTimeout(Duration.ofMillis(200))));
-        slowHost.start();
+            echo.instance(1)).withConfig(ServiceConfig.defaults().withStartTimeout(Duration.ofSeconds(2))));
         final List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch probing = new CountDownLatch(1);
         final ServiceInstance hanging = new ServiceInstance() {
@@ -184,6 +184,7 @@ class HandoffTest {
             }
         };
         try {
+            slowHost.start();
             final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
                 () -> slowHost.handoff(slow, hanging));
             assertTrue(probing.await(0, TimeUnit.SECONDS), "the probe reached the handler");
