@@ -282,6 +282,8 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
         throws PoolException, InterruptedException {
         final long start = System.nanoTime();
         final long deadline = start + timeoutNanos;
+        // Set once a connection handed to this acquire failed its borrow checks: it queues again at the front.
+        boolean servedBefore = false;
         while (true) {
             KeyState<C> state;
             PooledEntry<C> handed = null;
@@ -299,7 +301,8 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
                 }
                 state = keyState(key);
                 Limit blocked = Limit.MAX_TOTAL;
-                if (waiters.isEmpty()) {
+                final int othersWait = waiters.size();
+                if (othersWait == 0) {
                     handed = claimIdle(state);
                     if (handed == null) {
                         blocked = reserve(state);
@@ -312,11 +315,12 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
                     blocked = blockingLimit(state);
                 }
                 if (handed == null && !mayConnect) {
-                    if (timeoutNanos <= 0) {
-                        // A zero timeout never queues: it names the limit at once.
+                    if (timeoutNanos <= 0 && othersWait == 0) {
+                        // A zero timeout does not wait: it names the limit at once. (Behind other waiters it queues
+                        // for an instant instead, below: the queue may serve it in its turn at once.)
                         throw new AcquireTimeoutException(key, blocked, 0);
                     }
-                    final Object outcome = await(enqueue(state, key, blocked), deadline, timeoutNanos);
+                    final Object outcome = await(enqueue(state, key, blocked, servedBefore), deadline, timeoutNanos);
                     if (outcome == PERMIT) {
                         mayConnect = true;
                     } else {
@@ -335,18 +339,24 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
                 metrics.waited(state, System.nanoTime() - start);
                 return handed;
             }
-            // The handed connection failed its borrow checks and was closed; try again within the same deadline.
+            // The handed connection failed its borrow checks and was closed; try again within the same deadline, still
+            // first in line (a dead connection must not send the oldest waiter to the back of the queue).
+            servedBefore = true;
         }
     }
 
-    /** Under the lock: queues an acquire, or refuses it when the queue is full. */
-    private Waiter<C> enqueue(final KeyState<C> state, final PoolKey key, final Limit blocked)
+    /** Under the lock: queues an acquire (at the front if it was served before), or refuses it if the queue is full. */
+    private Waiter<C> enqueue(final KeyState<C> state, final PoolKey key, final Limit blocked, final boolean front)
         throws WaitQueueFullException {
         if (waiters.size() >= config.maxWaiters()) {
             throw new WaitQueueFullException(key, waiters.size());
         }
         final Waiter<C> waiter = new Waiter<>(state, lock.newCondition(), blocked);
-        waiters.addLast(waiter);
+        if (front) {
+            waiters.addFirst(waiter);
+        } else {
+            waiters.addLast(waiter);
+        }
         state.waiting++;
         // Volatile store: tells the fast paths (borrow and return) that someone waits; see the class comment.
         waiting = waiters.size();
@@ -555,6 +565,8 @@ public final class KeyedPool<C extends Poolable> implements AutoCloseable {
                 entry = new PooledEntry<>(connection, state, freeSlot(state), now, now + maxLifetimeNanos - jitter);
                 state.setSlotRelease(entry.slot, entry);
                 metrics.created(state);
+                // One connect fewer in progress: a waiter held back by maxConnectingPerKey may go on now.
+                rebalance();
             }
         } finally {
             unlockAndClose();

@@ -97,7 +97,7 @@ public record PoolConfig(int maxTotal, int maxPerKey, int maxConnectingPerKey, i
         require(!negative(leakThreshold, "leakThreshold"), "leakThreshold", leakThreshold);
         require(!negative(maintenanceInterval, "maintenanceInterval"), "maintenanceInterval", maintenanceInterval);
         for (final Duration d : new Duration[] {acquireTimeout, connectTimeout, idleTimeout, maxLifetime,
-            validationTimeout, leakThreshold, maintenanceInterval}) {
+            validateAfterIdle, validationTimeout, leakThreshold, maintenanceInterval}) {
             require(d.compareTo(Duration.ofDays(365)) <= 0, "durations (at most a year)", d);
         }
     }

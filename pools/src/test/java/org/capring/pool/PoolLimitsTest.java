@@ -296,6 +296,112 @@ class PoolLimitsTest {
         }
     }
 
+    /** A connect that succeeds frees a connecting place: the waiter it held back connects at once, not at a return. */
+    @Test
+    void connectSucceeds_waiterHeldByConnectingLimit_goesOnWithoutAReturn() throws Exception {
+        try (KeyedPool<FakeConnection> pool = pool(Pools.testConfig().maxPerKey(4).maxConnectingPerKey(1))) {
+            connector.closeGate();
+            connector.gateOnly("first");
+            final List<Lease<FakeConnection>> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            final Thread first = Thread.ofVirtual().name("first").start(() -> {
+                try {
+                    held.add(pool.acquire(a)); // kept: nothing is returned during the test
+                } catch (final Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Await.until(() -> connector.atGate.get() == 1, "the first connect in progress");
+            final AtomicReference<Throwable> secondFailed = new AtomicReference<>();
+            final Thread second = Thread.ofVirtual().name("second").start(() -> {
+                try {
+                    held.add(pool.acquire(a, Duration.ofSeconds(20)));
+                } catch (final Exception e) {
+                    secondFailed.set(e);
+                }
+            });
+            Await.until(() -> pool.stats().waiting() == 1, "the second acquire waits for the connecting place");
+            connector.openGate();
+            first.join();
+            second.join(Duration.ofSeconds(10));
+            assertTrue(!second.isAlive() && secondFailed.get() == null,
+                "the waiter connected once the first connect completed: " + secondFailed.get());
+            assertEquals(2, held.size());
+            for (final Lease<FakeConnection> lease : held) {
+                lease.close();
+            }
+            Pools.checkAccounting(pool);
+        }
+    }
+
+    /**
+     * The oldest waiter is handed a connection that fails its borrow check (data arrived while it was idle): it stays
+     * first in line for the next connection instead of going behind the waiters that came after it.
+     */
+    @Test
+    void waiterHandedADeadConnection_keepsItsPlaceAtTheFront() throws Exception {
+        try (KeyedPool<FakeConnection> pool = pool(Pools.testConfig().maxPerKey(1).maxConnectingPerKey(1))) {
+            final Lease<FakeConnection> first = pool.acquire(a);
+            final List<String> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+            final java.util.concurrent.CountDownLatch releaseSecond = new java.util.concurrent.CountDownLatch(1);
+            final List<Thread> waiters = new ArrayList<>();
+            for (final String name : List.of("w1", "w2", "w3")) {
+                waiters.add(Thread.ofVirtual().name(name).start(() -> {
+                    try (Lease<FakeConnection> lease = pool.acquire(a, Duration.ofSeconds(20))) {
+                        assertEquals(a, lease.connection().key);
+                        served.add(name);
+                        if (name.equals("w2")) {
+                            releaseSecond.await();
+                        }
+                    } catch (final Exception e) {
+                        served.add(name + " failed: " + e);
+                    }
+                }));
+                final int queued = waiters.size();
+                Await.until(() -> pool.stats().waiting() == queued, name + " queued");
+            }
+            first.connection().whileIdle = CloseReason.DATA_WHILE_IDLE;
+            first.close(); // handed to w1, which finds it dirty; its permit goes to w2, which connects
+            Await.until(() -> served.contains("w2") && pool.stats().waiting() == 2, "w2 served, w1 queued again");
+            releaseSecond.countDown();
+            for (final Thread waiter : waiters) {
+                waiter.join();
+            }
+            assertEquals(List.of("w2", "w1", "w3"), served, "w1 came before w3");
+            Pools.checkAccounting(pool);
+        }
+    }
+
+    /** A zero timeout behind another key's waiter still gets what its own key has free, in its turn. */
+    @Test
+    void acquireZeroTimeout_whileAnotherKeyWaits_servedFromItsOwnKey() throws Exception {
+        try (KeyedPool<FakeConnection> pool = pool(Pools.testConfig().maxTotal(4).maxPerKey(1).maxConnectingPerKey(1))) {
+            final Lease<FakeConnection> ofB = pool.acquire(b);
+            final Thread waiter = Thread.ofVirtual().start(() -> {
+                try (Lease<FakeConnection> lease = pool.acquire(b, Duration.ofSeconds(20))) {
+                    assertEquals(b, lease.connection().key);
+                } catch (final Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            Await.until(() -> pool.stats().waiting() == 1, "b's second acquire waits");
+            try (Lease<FakeConnection> lease = pool.acquire(a, Duration.ZERO)) {
+                assertEquals(a, lease.connection().key, "a free permit of a is used at once");
+            }
+            try (Lease<FakeConnection> lease = pool.acquire(a, Duration.ZERO)) {
+                assertEquals(a, lease.connection().key, "and a's idle connection too");
+            }
+            final Lease<FakeConnection> ofA = pool.acquire(a);
+            final AcquireTimeoutException e = assertThrows(AcquireTimeoutException.class,
+                () -> pool.acquire(a, Duration.ZERO));
+            assertEquals(Limit.MAX_PER_KEY, e.limit(), "the limit that holds it is named");
+            assertEquals(1, pool.stats().waiting(), "the refused zero-timeout acquire left the queue");
+            ofA.close();
+            ofB.close();
+            waiter.join();
+            Pools.checkAccounting(pool);
+        }
+    }
+
     @Test
     void acquire_closedPool_refusedWithPoolClosed() throws Exception {
         final KeyedPool<FakeConnection> pool = pool(Pools.testConfig());
@@ -367,6 +473,8 @@ class PoolLimitsTest {
             () -> PoolConfig.builder().acquireTimeout(Duration.ofMillis(-1)).build());
         assertThrows(IllegalArgumentException.class, () -> PoolConfig.builder().connectTimeout(Duration.ZERO).build());
         assertThrows(IllegalArgumentException.class, () -> PoolConfig.builder().idleTimeout(Duration.ZERO).build());
+        assertThrows(IllegalArgumentException.class,
+            () -> PoolConfig.builder().validateAfterIdle(Duration.ofDays(366)).build(), "at most a year, like the rest");
         final IllegalArgumentException jitter = assertThrows(IllegalArgumentException.class,
             () -> PoolConfig.builder().maxLifetime(Duration.ofSeconds(1)).lifetimeJitter(Duration.ofSeconds(1)).build());
         assertTrue(jitter.getMessage().contains("lifetimeJitter"), jitter.getMessage());
