@@ -35,7 +35,7 @@ public sealed interface Credentials {
          * @throws NullPointerException if {@code token} is null
          */
         public Bearer {
-            Objects.requireNonNull(token, "token");
+            token = Objects.requireNonNull(token, "token").copy(); // the caller may wipe its own
         }
 
         @Override
@@ -58,7 +58,7 @@ public sealed interface Credentials {
          */
         public Basic {
             Objects.requireNonNull(user, "user");
-            Objects.requireNonNull(password, "password");
+            password = Objects.requireNonNull(password, "password").copy(); // the caller may wipe its own
             if (user.isEmpty() || user.indexOf(':') >= 0) {
                 throw new IllegalArgumentException("a basic user name is non-empty and has no ':'");
             }

@@ -29,7 +29,9 @@ public final class ProxyHop {
      *                    {@code Proxy-Authorization: Basic}, or {@link Credentials.Bearer} as {@code Bearer})
      * @return the hop
      * @throws NullPointerException     if an argument is null
-     * @throws IllegalArgumentException if the port is out of range
+     * @throws IllegalArgumentException if the port is out of range, or a bearer token is not an HTTP token68 (letters,
+     *                                  digits, {@code -._~+/}, then {@code =} padding): anything else would be
+     *                                  mangled or, with CR or LF, inject header lines into the {@code CONNECT}
      */
     public static ProxyHop httpConnect(final InetAddress address, final int port, final Credentials credentials) {
         Objects.requireNonNull(address, "address");
@@ -37,7 +39,32 @@ public final class ProxyHop {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("proxy port out of range: " + port);
         }
+        if (credentials instanceof Credentials.Bearer bearer && !isToken68(bearer.token().bytes())) {
+            throw new IllegalArgumentException("a proxy's bearer token must be an HTTP token68 (RFC 9110 11.2): "
+                + "letters, digits, -._~+/ and trailing = only");
+        }
         return new ProxyHop(address.getAddress(), Addresses.scopeId(address), port, credentials);
+    }
+
+    /** token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" */
+    private static boolean isToken68(final byte[] token) {
+        int i = 0;
+        while (i < token.length && isToken68Char(token[i])) {
+            i++;
+        }
+        if (i == 0) {
+            return false;
+        }
+        while (i < token.length && token[i] == '=') {
+            i++;
+        }
+        final boolean valid = i == token.length;
+        Arrays.fill(token, (byte) 0); // a copy of the secret: wiped once read
+        return valid;
+    }
+
+    private static boolean isToken68Char(final byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || "-._~+/".indexOf(b) >= 0;
     }
 
     /** @return the address to dial, rebuilt from the compared bytes and scope id */

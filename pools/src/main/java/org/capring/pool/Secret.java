@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * <p>{@link #equals} compares every byte in constant time ({@link MessageDigest#isEqual}); {@link #hashCode} depends
  * only on the length, so that a hash never carries the secret into an index or a log; {@link #toString} names no
- * byte of it. Immutable and thread-safe: the bytes are copied in and out.
+ * byte of it. Thread-safe; the bytes are copied in and out, and change only by {@link #wipe()}: {@link Credentials}
+ * keep a copy of their own, so a caller that wipes its secret after use changes no key that holds it.
  */
 public final class Secret {
     private final byte[] bytes;
@@ -47,6 +48,11 @@ public final class Secret {
     /** @return a copy of the secret's bytes, for the code that puts it on the wire */
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** @return a secret of its own with the same bytes */
+    Secret copy() {
+        return new Secret(bytes.clone());
     }
 
     /** @return the number of bytes */

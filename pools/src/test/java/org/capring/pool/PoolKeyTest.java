@@ -176,6 +176,27 @@ class PoolKeyTest {
     }
 
     @Test
+    void secretWipedByItsCaller_afterTheKeyWasBuilt_keyUnchanged() {
+        final Secret token = Secret.ofUtf8("token-aaaa");
+        final PoolKey key = Keys.cleartext(LOOPBACK, 1).credentials(Credentials.bearer(token)).build();
+        token.wipe(); // a caller done with its secret
+        assertEquals(Keys.cleartext(LOOPBACK, 1).credentials(Credentials.bearer(Secret.ofUtf8("token-aaaa"))).build(),
+            key, "the key keeps its own copy");
+        assertNotEquals(Keys.cleartext(LOOPBACK, 1).credentials(Credentials.bearer(Secret.of(new byte[10]))).build(),
+            key, "and never becomes a key of zeros");
+    }
+
+    @Test
+    void proxyBearerToken_notAToken68_refusedBeforeItCanReachTheConnectRequest() {
+        for (final String bad : new String[] {"tok\r\nX-Injected: 1", "tok en", "tök", "=abc", "abc=d"}) {
+            assertThrows(IllegalArgumentException.class,
+                () -> ProxyHop.httpConnect(LOOPBACK, 3128, Credentials.bearer(Secret.ofUtf8(bad))), bad);
+        }
+        assertEquals(3128, ProxyHop.httpConnect(LOOPBACK, 3128,
+            Credentials.bearer(Secret.ofUtf8("Az09-._~+/=="))).port());
+    }
+
+    @Test
     void toString_withSecrets_printsNoSecretByte() {
         final PoolKey key = Keys.tls(LOOPBACK, 7000).credentials(Credentials.basic("alice", Secret.ofUtf8("hunter2")))
             .proxyChain(List.of(ProxyHop.httpConnect(LOOPBACK, 3128, Credentials.bearer(Secret.ofUtf8("proxy-tok")))))

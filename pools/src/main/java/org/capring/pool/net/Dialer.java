@@ -56,11 +56,12 @@ final class Dialer {
     }
 
     static int remainingMillis(final long deadline) throws SocketTimeoutException {
-        final long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left < 1) {
+        final long leftNanos = deadline - System.nanoTime();
+        if (leftNanos <= 0) {
             throw new SocketTimeoutException("connect deadline passed");
         }
-        return (int) Math.min(left, Integer.MAX_VALUE);
+        // Rounded up: a socket timeout of 0 means none, and a part of a millisecond left is still time given.
+        return (int) Math.min((leftNanos + 999_999) / 1_000_000, Integer.MAX_VALUE);
     }
 
     /** {@code 127.0.0.1:80}, {@code [::1]:80}, {@code [fe80::1%2]:80}: the authority of a CONNECT request. */

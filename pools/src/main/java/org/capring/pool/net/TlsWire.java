@@ -206,6 +206,11 @@ final class TlsWire implements Wire {
                 break;
             }
         }
+        if (netIn.position() > 0) {
+            // Part of a record arrived and the rest has not: bytes are on their way, the wire is not clean (a plain
+            // wire would say DATA for the same bytes).
+            return DATA;
+        }
         return n < 0 ? END : NOTHING;
     }
 
