@@ -69,9 +69,15 @@ final class CallRunner {
             call.begin();
             try {
                 call.capability.handler().handle(call);
-                resultLength = call.resultStarted() ? call.result.builtBytes() : 0;
-                if (!call.resultStarted()) {
+                if (call.result.overflowed()) {
+                    // The handler caught the RegionFullException and returned: never post the truncated result.
+                    status = Status.RESULT_TOO_LARGE;
                     call.result.clear();
+                } else {
+                    resultLength = call.resultStarted() ? call.result.builtBytes() : 0;
+                    if (!call.resultStarted()) {
+                        call.result.clear();
+                    }
                 }
             } catch (final RegionFullException e) {
                 status = Status.RESULT_TOO_LARGE;
@@ -99,7 +105,7 @@ final class CallRunner {
                 } else {
                     status = Status.UNEXPECTED;
                     LOG.log(System.Logger.Level.WARNING, () -> "handler of " + call.capability.name() + " failed", e);
-                    resultLength = writeMessage(call, e.getClass().getName() + ": " + e.getMessage());
+                    resultLength = writeMessage(call, describe(e));
                 }
             }
             if (status == Status.RESULT_TOO_LARGE || status == Status.DECODE_ERROR) {
@@ -143,7 +149,7 @@ final class CallRunner {
     private void observe(final Capability capability, final int capHandle, final int methodId, final int status) {
         try {
             observer.refused(capability, capHandle, methodId, status);
-        } catch (final RuntimeException e) {
+        } catch (final RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "refusal observer failed; continuing", e);
         }
     }
@@ -214,6 +220,15 @@ final class CallRunner {
             return type.startsWith("org.capnproto.");
         }
         return false;
+    }
+
+    /** The class and message of a handler's failure; a message that itself throws leaves the class alone. */
+    private static String describe(final Throwable e) {
+        try {
+            return e.getClass().getName() + ": " + e.getMessage();
+        } catch (final RuntimeException | Error broken) {
+            return e.getClass().getName();
+        }
     }
 
     private static int writeMessage(final ServerCall call, final String message) {

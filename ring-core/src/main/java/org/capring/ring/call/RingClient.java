@@ -19,6 +19,7 @@ import org.capring.ring.Ring;
 import org.capring.ring.RingConsumer;
 import org.capring.ring.RingProducer;
 import org.capring.ring.Sqe;
+import org.capring.ring.WakeupMode;
 import org.capring.ring.concurrent.FullQueueBackoff;
 import org.capring.ring.concurrent.StateMachine;
 import org.capring.ring.concurrent.VirtualThreads;
@@ -118,7 +119,8 @@ public final class RingClient implements AutoCloseable {
      * @param ring   a ring whose SQ is {@link ProducerMode#MULTI} and which has call slots
      * @param config client configuration
      * @return the client
-     * @throws IllegalArgumentException if the SQ is single-producer or the ring has no slots
+     * @throws IllegalArgumentException if the SQ is single-producer, the ring has no slots, or the CQ's wake-up mode
+     *                                  is not {@link WakeupMode#SIGNAL}
      * @throws IllegalStateException    if the ring's CQ already has a consumer, or the ring is closed
      */
     public static RingClient open(final Ring ring, final ClientConfig config) {
@@ -129,6 +131,10 @@ public final class RingClient implements AutoCloseable {
         }
         if (ring.layout().slotCount() == 0) {
             throw new IllegalArgumentException("the ring has no call slots");
+        }
+        if (ring.layout().cqWakeup() != WakeupMode.SIGNAL) {
+            throw new IllegalArgumentException("a RingClient's callers park on the CQ: the CQ must be "
+                + WakeupMode.SIGNAL + ", not " + ring.layout().cqWakeup());
         }
         final RingClient client = new RingClient(ring, config);
         client.completions.start();

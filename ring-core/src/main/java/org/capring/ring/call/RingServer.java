@@ -18,6 +18,7 @@ import org.capring.ring.Ring;
 import org.capring.ring.RingConsumer;
 import org.capring.ring.RingProducer;
 import org.capring.ring.Sqe;
+import org.capring.ring.WakeupMode;
 import org.capring.ring.concurrent.DrainGate;
 import org.capring.ring.concurrent.StateMachine;
 import org.capring.ring.concurrent.VirtualThreads;
@@ -137,7 +138,8 @@ public final class RingServer implements AutoCloseable {
      * @param caps   the client's capabilities
      * @param config server configuration
      * @return the running server
-     * @throws IllegalArgumentException if the CQ is single-producer but handlers run on several threads
+     * @throws IllegalArgumentException if the CQ is single-producer but handlers run on several threads, or the SQ's
+     *                                  wake-up mode is not {@link WakeupMode#SIGNAL}
      * @throws IllegalStateException    if the ring's SQ already has a consumer, or the ring is closed
      */
     public static RingServer start(final Ring ring, final CapSet caps, final ServerConfig config) {
@@ -153,13 +155,18 @@ public final class RingServer implements AutoCloseable {
      * @param config   server configuration
      * @param observer told of refused calls, on the server thread that answered them; must not block
      * @return the running server
-     * @throws IllegalArgumentException if the CQ is single-producer but handlers run on several threads
+     * @throws IllegalArgumentException if the CQ is single-producer but handlers run on several threads, or the SQ's
+     *                                  wake-up mode is not {@link WakeupMode#SIGNAL}
      * @throws IllegalStateException    if the ring's SQ already has a consumer, or the ring is closed
      */
     public static RingServer start(final Ring ring, final CapSet caps, final ServerConfig config,
                                    final RefusalObserver observer) {
         Objects.requireNonNull(caps, "caps");
         Objects.requireNonNull(observer, "observer");
+        if (ring.layout().sqWakeup() != WakeupMode.SIGNAL) {
+            throw new IllegalArgumentException("a RingServer's reader parks when the SQ is empty: the SQ must be "
+                + WakeupMode.SIGNAL + ", not " + ring.layout().sqWakeup());
+        }
         if (config.dispatch() != DispatchMode.INLINE && ring.layout().cqProducers() != ProducerMode.MULTI) {
             throw new IllegalArgumentException(config.dispatch() + " completes from many threads: the CQ must be "
                 + ProducerMode.MULTI + ", not " + ring.layout().cqProducers());
@@ -346,7 +353,9 @@ public final class RingServer implements AutoCloseable {
      *
      * @param grace how long in-flight calls may take to finish on their own
      * @return counts of drained, cancelled, refused and stuck calls, and of threads still alive
-     * @throws InterruptedException if interrupted while waiting (the server keeps draining)
+     * @throws InterruptedException if interrupted while waiting: the server still stops (STOPPED, its threads told
+     *                              to end, calls still in flight cancelled), without waiting any further; see
+     *                              {@link #awaitTermination} for its threads
      */
     public DrainResult shutdown(final Duration grace) throws InterruptedException {
         if (!life.transition(State.RUNNING, State.DRAINING)) {
@@ -358,7 +367,16 @@ public final class RingServer implements AutoCloseable {
         final long atStart = inFlight.inFlightAtClose(); // exact: a call that ends right after the close is drained
         long leftAfterGrace = 0;
         int stuck = 0;
-        if (!inFlight.awaitIdle(System.nanoTime() + grace.toNanos())) {
+        // An interrupt cuts the waits short, never the stop: what is still in flight is cancelled and counted stuck.
+        boolean interrupted = false;
+        boolean idle;
+        try {
+            idle = inFlight.awaitIdle(System.nanoTime() + grace.toNanos());
+        } catch (final InterruptedException e) {
+            interrupted = true;
+            idle = inFlight.isIdle();
+        }
+        if (!idle) {
             leftAfterGrace = inFlight();
             for (final ServerCall call : calls) {
                 if (call.busy) {
@@ -368,17 +386,33 @@ public final class RingServer implements AutoCloseable {
             // Every handler runs on a thread of this server's factory (endpoint loops, threads per call); the
             // reader is spared: it still answers what is queued.
             threads.interruptAll(readerThread);
-            if (!inFlight.awaitIdle(System.nanoTime() + Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)))) {
+            if (!interrupted) {
+                try {
+                    idle = inFlight.awaitIdle(System.nanoTime()
+                        + Math.max(grace.toNanos(), TimeUnit.SECONDS.toNanos(1)));
+                } catch (final InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (!idle && !inFlight.isIdle()) {
                 stuck = inFlight();
             }
         }
         life.transition(State.DRAINING, State.STOPPED);
         LockSupport.unpark(readerThread);
         threads.close();
-        if (stuck == 0) {
+        if (stuck == 0 && !interrupted) {
             // Nothing in flight: every thread is ending (the reader answers what is left in the SQ, then closes
             // the endpoints' mailboxes). Bounded, so that a thread that does not end is reported, not waited for.
-            threads.awaitEnded(System.nanoTime() + grace.toNanos() + TimeUnit.SECONDS.toNanos(1));
+            try {
+                threads.awaitEnded(System.nanoTime() + grace.toNanos() + TimeUnit.SECONDS.toNanos(1));
+            } catch (final InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            throw new InterruptedException("shutdown interrupted: the server stopped without waiting further ("
+                + stuck + " calls still in flight, " + threads.running() + " threads running)");
         }
         return new DrainResult(Math.max(0, atStart - leftAfterGrace), Math.max(0, leftAfterGrace - stuck),
             refused.get() - refusedBefore, stuck, threads.running());

@@ -105,6 +105,24 @@ class CallSemanticsTest {
         }
     }
 
+    /** A handler that catches the RegionFullException and returns still answers RESULT_TOO_LARGE, never a cut result. */
+    @Test
+    void resultTooLarge_handlerSwallowsTheOverflow_stillTypedErrorNeverTruncated() {
+        try (CallFixture f = new CallFixture(DispatchMode.ENDPOINT_LOOP, CompletionMode.CALLER_REAPS, 8, 256, 256)) {
+            final int swallower = f.caps.grant(new Capability("swallows", Probe.TYPE_ID, 6, call -> {
+                try {
+                    call.initResult(Probe.FillResults.factory).initData(4096);
+                } catch (final RegionFullException ignored) {
+                    // a generic catch in application code
+                }
+            }));
+            try (Call call = f.client.newCall(swallower, Probe.TYPE_ID, Probe.METHOD_FILL)) {
+                final TransportException e = assertThrows(TransportException.ResultTooLarge.class, call::invoke);
+                assertTrue(e.dispatched());
+            }
+        }
+    }
+
     @Test
     void paramsTooLarge_refusedByClient_nothingSent() {
         try (CallFixture f = new CallFixture(DispatchMode.INLINE, CompletionMode.CALLER_REAPS, 8, 128, 128)) {
@@ -116,6 +134,12 @@ class CallSemanticsTest {
                 assertTrue(e.retrySafe());
             }
             assertEquals(0, f.probe.calls.get());
+            // The same slot (the free slots are a stack) for a call that sets no params: the overflow was the last
+            // call's, not this one's.
+            try (Call call = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_ECHO)) {
+                call.invoke();
+                assertEquals(0L, call.result(Probe.EchoResults.factory).getValue());
+            }
             assertEquals(9L, RingCallTest.echo(f.client, f.probeHandle, 9, "fits"));
         }
     }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
+import org.capring.ring.ProducerMode;
+import org.capring.ring.Ring;
+import org.capring.ring.RingLayout;
+import org.capring.ring.WakeupMode;
+
 import org.junit.jupiter.api.Test;
 
 /** Every rejection path of {@link ServerConfig} and {@link ClientConfig}, and that the withers keep the rest. */
@@ -16,6 +21,18 @@ class ConfigTest {
     private static void rejects(final Class<? extends Exception> type, final String fragment, final Runnable build) {
         final Exception e = assertThrows(type, build::run);
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    /** The call runtime parks its reader and its callers: a POLL queue would hang them, so it is refused up front. */
+    @Test
+    void pollQueues_refusedByServerAndClient_ringLeftUsable() {
+        try (Ring ring = Ring.allocate(RingLayout.builder().sqCapacity(64).sqProducers(ProducerMode.MULTI)
+            .cqProducers(ProducerMode.MULTI).sqWakeup(WakeupMode.POLL).cqWakeup(WakeupMode.POLL).slots(4, 256, 256)
+            .build())) {
+            rejects(IllegalArgumentException.class, "SIGNAL", () -> RingServer.start(ring, new CapSet(4), S));
+            rejects(IllegalArgumentException.class, "SIGNAL", () -> RingClient.open(ring, C));
+            assertEquals(0, ring.openHandles(), "nothing was taken from the ring");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.capring.ring.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -91,6 +92,27 @@ class ShutdownTest {
             last.close();
             f.client.close();
             f.ring.close();
+        }
+    }
+    /** An interrupted shutdown still stops the server: nothing is left DRAINING, the call in flight is cancelled. */
+    @Test
+    void shutdown_interruptedWhileWaiting_serverStillStopsAndTheCallIsCancelled() throws Exception {
+        try (CallFixture f = new CallFixture(DispatchMode.ENDPOINT_LOOP, CompletionMode.CALLER_REAPS)) {
+            final Call slow = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_SLEEP);
+            slow.initParams(Probe.SleepParams.factory).setMillis(30_000);
+            slow.send();
+            final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (f.probe.calls.get() < 1) {
+                assertTrue(System.nanoTime() - giveUp < 0, "the call never started");
+                Thread.onSpinWait();
+            }
+            Thread.currentThread().interrupt();
+            assertThrows(InterruptedException.class, () -> f.server.shutdown(Duration.ofSeconds(20)));
+            assertEquals(RingServer.State.STOPPED, f.server.state(), "stopped, not left draining");
+            assertTrue(f.server.awaitTermination(Duration.ofSeconds(30)), "its threads ended");
+            assertThrows(TransportException.Cancelled.class, slow::await,
+                "the call in flight was cancelled, not left running");
+            slow.close();
         }
     }
 }
