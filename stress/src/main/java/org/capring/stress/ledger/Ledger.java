@@ -24,8 +24,9 @@ import org.capring.stress.load.Schedule;
  *       ({@link BreachKind#LOST}).</li>
  * </ul>
  *
- * <p><b>Protocol.</b> Per id, one state byte moves {@code NOT_ISSUED → IN_FLIGHT → outcome} by compare-and-set
- * only, so a second outcome cannot overwrite the first. An execution is counted with an atomic add on the id's
+ * <p><b>Protocol.</b> Per id, one state byte moves {@code NOT_ISSUED → IN_FLIGHT → outcome} (or {@code → lost}, set
+ * by the live loss check) by compare-and-set only, so a second outcome cannot overwrite the first and a call is
+ * never both lost and answered. An execution is counted with an atomic add on the id's
  * execution byte and then compares the state; an outcome is set by CAS and then reads the execution count. For a
  * completed call the handler's count happens before its answer is posted, which happens before the caller reads it,
  * so the caller's check sees the count. For a refusal the two orders race, and both sides check: whichever comes
@@ -40,6 +41,8 @@ public final class Ledger {
     private static final VarHandle BYTES = MethodHandles.arrayElementVarHandle(byte[].class);
     private static final byte NOT_ISSUED = 0;
     private static final byte IN_FLIGHT = 1;
+    /** Declared lost by the live check: an outcome that comes later is late and changes nothing. */
+    private static final byte LOST = Byte.MAX_VALUE;
     /** Status counters cover transport statuses down to this one and application codes up to {@link #MAX_APP}. */
     private static final int MIN_STATUS = -32;
     private static final int MAX_APP = 31;
@@ -132,6 +135,11 @@ public final class Ledger {
         // CAS: publishes the status with the outcome; fails if the call already had one.
         if (!BYTES.compareAndSet(state, i, IN_FLIGHT, (byte) outcome.code())) {
             final int s = state(i);
+            if (s == LOST) {
+                // Answered after its loss deadline: it stays lost (one verdict per call), counted as late.
+                lateOutcomes.incrementAndGet();
+                return false;
+            }
             duplicateOutcomes.incrementAndGet();
             breaches.report(BreachKind.DUPLICATE_OUTCOME, id, "second outcome " + outcome.label() + " ("
                 + Status.name(code) + ") after " + describe(s));
@@ -183,7 +191,8 @@ public final class Ledger {
         long age;
         while (id < issuedBelow
             && (age = nowNanos - originNanos - schedule.intendedNanos((int) id)) > lossTimeoutNanos) {
-            if (state((int) id) == IN_FLIGHT) {
+            // CAS: the verdict is final, so a late answer cannot also count the call completed.
+            if (BYTES.compareAndSet(state, (int) id, IN_FLIGHT, LOST)) {
                 breaches.report(BreachKind.LOST, id, "no outcome " + age / 1_000_000
                     + " ms after its intended start (loss timeout " + lossTimeoutNanos / 1_000_000 + " ms)");
                 lost++;
@@ -203,7 +212,7 @@ public final class Ledger {
         closed = true;
     }
 
-    /** @return outcomes recorded after {@link #closeBooks()} */
+    /** @return outcomes of calls already lost: declared lost by the live check, or after {@link #closeBooks()} */
     public long lateOutcomes() {
         return lateOutcomes.get();
     }
@@ -226,7 +235,9 @@ public final class Ledger {
             if (count > 1) {
                 executedTwice++;
             }
-            if (s == IN_FLIGHT) {
+            if (s == LOST) {
+                lost++; // reported when it was declared lost
+            } else if (s == IN_FLIGHT) {
                 lost++;
                 breaches.report(BreachKind.LOST, i, "no outcome when the run ended (executed " + count + " time(s))");
             } else if (s == Outcome.REFUSED.code() && count != 0) {
@@ -295,6 +306,7 @@ public final class Ledger {
         return switch (s) {
             case NOT_ISSUED -> "not issued";
             case IN_FLIGHT -> "in flight";
+            case LOST -> "lost";
             default -> Outcome.ofCode(s).label();
         };
     }

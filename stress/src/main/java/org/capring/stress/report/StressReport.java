@@ -120,7 +120,7 @@ public final class StressReport {
         row(md, "**duplicated** (second execution or outcome)", t.duplicated());
         row(md, "**refused, yet executed**", t.refusedExecuted());
         row(md, "**answered after dispatch, not executed once**", t.notExecutedOnce());
-        row(md, "late outcomes (after the books closed)", run.lateOutcomes());
+        row(md, "late outcomes (of calls already lost)", run.lateOutcomes());
         md.append("\nBy status:\n\n| status | calls |\n|---|---:|\n");
         for (final Map.Entry<String, Long> e : t.byStatus().entrySet()) {
             row(md, e.getKey(), e.getValue());

@@ -18,33 +18,40 @@ final class HarnessWork implements ServerWork {
     private final Plan plan;
     private final long hangBoundNanos;
     private final long serviceNanos;
-    private final long stallFrom;
-    private final long stallUntil;
+    /** The calibration stall, set once the schedule's origin is known (after the system started); none before. */
+    private volatile long stallFrom;
+    private volatile long stallUntil;
 
     /**
      * @param ledger         where executions are counted
      * @param plan           which calls hang
      * @param hangBoundNanos longest a hung call waits for its cancellation
      * @param serviceNanos   how long every call works before it answers
-     * @param stallFrom      start of the calibration stall on the {@link System#nanoTime()} clock
-     * @param stallUntil     its end; equal to stallFrom for none
      */
-    HarnessWork(final Ledger ledger, final Plan plan, final long hangBoundNanos, final long serviceNanos,
-                final long stallFrom, final long stallUntil) {
+    HarnessWork(final Ledger ledger, final Plan plan, final long hangBoundNanos, final long serviceNanos) {
         this.ledger = ledger;
         this.plan = plan;
         this.hangBoundNanos = hangBoundNanos;
         this.serviceNanos = serviceNanos;
-        this.stallFrom = stallFrom;
-        this.stallUntil = stallUntil;
+    }
+
+    /**
+     * @param from  start of the calibration stall on the {@link System#nanoTime()} clock
+     * @param until its end; equal to {@code from} for none
+     */
+    void stall(final long from, final long until) {
+        stallUntil = until;
+        stallFrom = from;
     }
 
     @Override
     public void execute(final long id) throws InterruptedException {
         ledger.executed(id);
         final long now = System.nanoTime();
-        if (now - stallFrom >= 0 && now - stallUntil < 0) {
-            parkUntil(stallUntil);
+        final long from = stallFrom;
+        final long until = stallUntil;
+        if (now - from >= 0 && now - until < 0) {
+            parkUntil(until);
         }
         if (plan.hung(id)) {
             parkUntil(now + hangBoundNanos);

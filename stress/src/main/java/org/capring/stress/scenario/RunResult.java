@@ -23,7 +23,7 @@ import org.capring.stress.sut.Leftovers;
  * @param skippedEvents planned events not run (the run stopped first, or they fell behind the load)
  * @param leftovers     what the system still held after it stopped (null if it could not be stopped)
  * @param latency       every latency, per measure and window
- * @param lateOutcomes  outcomes that came after the books closed (calls already lost)
+ * @param lateOutcomes  outcomes of calls already lost (after their loss deadline or after the books closed)
  */
 public record RunResult(Plan plan, String system, Instant started, long elapsedNanos, Ledger.Tally tally,
                         List<Breach> breaches, long breachTotal, List<EventRecord> events, int skippedEvents,

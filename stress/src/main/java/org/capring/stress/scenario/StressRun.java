@@ -65,7 +65,10 @@ public final class StressRun {
     /** The end of the warm-up, on the {@link System#nanoTime()} clock. */
     private long warmupEnd;
     private LatencyLog latency;
+    /** The current window (the driver's; the progress line reads it). */
     private volatile int window = Window.STEADY.ordinal();
+    /** Every window with when it began, for the generator. Set before the generator starts. */
+    private WindowTimeline timeline;
     private volatile boolean loggerStop;
     private volatile boolean generatorDone;
     /** Events done, for the progress line (the driver's list is its own). */
@@ -102,12 +105,17 @@ public final class StressRun {
 
     private RunResult execute() throws Exception {
         final long hangBound = settings.lossTimeout().toNanos() / 2;
+        final HarnessWork work = new HarnessWork(ledger, plan, hangBound, settings.serviceTime().toNanos());
+        sut.start(work);
+        // The schedule begins after the system is up: a slow start must not make the first calls overdue.
         final long planned = System.nanoTime() + ORIGIN_DELAY_NANOS;
         final RunSettings.Stall stall = settings.stall();
-        final long stallFrom = stall == null ? 0 : planned + stall.at().toNanos();
-        final long stallUntil = stall == null ? 0 : stallFrom + stall.length().toNanos();
-        sut.start(new HarnessWork(ledger, plan, hangBound, settings.serviceTime().toNanos(), stallFrom, stallUntil));
+        if (stall != null) {
+            final long stallFrom = planned + stall.at().toNanos();
+            work.stall(stallFrom, stallFrom + stall.length().toNanos());
+        }
         originNanos = planned;
+        timeline = new WindowTimeline(3 * plan.events().size() + 2);
         warmupEnd = originNanos + Plan.warmupNanos(schedule.durationNanos());
         final Instant started = Instant.now().plusNanos(Math.max(0, originNanos - System.nanoTime()));
         final long span = schedule.durationNanos() + settings.lossTimeout().toNanos();
@@ -121,12 +129,17 @@ public final class StressRun {
             final Thread logger = workers.start("logger", this::logLoop);
             skipped = drive();
             generator.join();
+            if (issued.get() < schedule.size() && !breaches.tripped()) {
+                breaches.report(BreachKind.GENERATOR_LAG, -1, "the generator stopped after " + issued.get() + " of "
+                    + schedule.size() + " calls");
+            }
             settle();
             elapsed = System.nanoTime() - originNanos;
             loggerStop = true;
             LockSupport.unpark(logger);
             logger.join();
-            latency.flush(System.nanoTime());
+            // The last interval is judged like every other: calls that began after the logger's last tick count.
+            judgeLag(latency.flush(System.nanoTime()));
         } finally {
             latency.close();
             try {
@@ -163,9 +176,9 @@ public final class StressRun {
                     return;
                 }
                 ledger.issue(id);
-                // The window is read here, at the intended start (or as soon after it as the generator got there),
-                // not when the caller's thread first runs.
-                final Window w = at - warmupEnd < 0 ? Window.WARMUP : Window.of(window);
+                // The window the intended start fell in, from the driver's timeline: not the window when the
+                // generator got here (it may be late) or when the caller's thread first runs.
+                final Window w = at - warmupEnd < 0 ? Window.WARMUP : timeline.at(at);
                 callers.start("call", new Caller(id, at, w, schedule.op(id)));
                 // Ordered store: the logger's loss check reads how far issuing got.
                 issued.lazySet(id + 1L);
@@ -269,8 +282,8 @@ public final class StressRun {
             if (!waitUntil(at, after) || System.nanoTime() - loadEnd >= 0) {
                 break;
             }
-            window = event.kind().window().ordinal();
             final long start = System.nanoTime();
+            enter(event.kind().window(), start);
             ActionReport report;
             try {
                 report = perform(event, epoch);
@@ -287,7 +300,7 @@ public final class StressRun {
             final long end = System.nanoTime();
             events.add(new EventRecord(event, start - originNanos, end - originNanos, report));
             eventsDone = events.size();
-            window = Window.AFTER.ordinal();
+            enter(Window.AFTER, end);
             if (!report.succeeded()) {
                 breaches.report(BreachKind.ACTION_FAILED, -1, event.kind().label() + " #" + event.index() + ": "
                     + report.detail());
@@ -307,11 +320,11 @@ public final class StressRun {
         while (true) {
             final long now = System.nanoTime();
             if (breaches.tripped() || generatorDone) {
-                window = Window.STEADY.ordinal();
+                enter(Window.STEADY, now);
                 return false;
             }
             if (window == Window.AFTER.ordinal() && now - afterUntil >= 0) {
-                window = Window.STEADY.ordinal();
+                enter(Window.STEADY, afterUntil);
             }
             if (instant != Long.MAX_VALUE && now - instant >= 0) {
                 return true;
@@ -381,11 +394,8 @@ public final class StressRun {
     /** Ends an interval every tick: logs, progress, live loss and lag checks. */
     private void logLoop() {
         final long tick = settings.interval().toNanos();
-        final long lagBound = settings.lagBound().toNanos();
         final long loss = settings.lossTimeout().toNanos();
         final PrintStream console = settings.console();
-        // Class loading and the JIT make the first calls late; the bound is judged after the warm-up.
-        final long warmup = Plan.warmupNanos(schedule.durationNanos());
         long next = originNanos + tick;
         long answeredBefore = 0;
         while (!loggerStop) {
@@ -400,11 +410,7 @@ public final class StressRun {
             next += tick;
             final LatencyLog.IntervalPoint point = latency.flush(now);
             ledger.checkOverdue(schedule, originNanos, issued.get(), now, loss);
-            if (point.lagP99Nanos() > lagBound && point.endOffsetNanos() - tick >= warmup) {
-                breaches.report(BreachKind.GENERATOR_LAG, -1, String.format(Locale.ROOT,
-                    "lag p99 %.3f ms over the interval ending at %.1f s, bound %.3f ms", point.lagP99Nanos() / 1e6,
-                    point.endOffsetNanos() / 1e9, lagBound / 1e6));
-            }
+            judgeLag(point);
             if (console != null) {
                 final long[] counts = ledger.outcomeCounts();
                 long answered = 0;
@@ -414,6 +420,63 @@ public final class StressRun {
                 console.println(progressLine(now, counts, (answered - answeredBefore) * 1e9 / tick, point));
                 answeredBefore = answered;
             }
+        }
+    }
+
+    /** Reports an interval whose generator lag p99 is over the bound (intervals that end in the warm-up are spared). */
+    private void judgeLag(final LatencyLog.IntervalPoint point) {
+        final long lagBound = settings.lagBound().toNanos();
+        // Class loading and the JIT make the first calls late; the bound is judged after the warm-up.
+        final long warmup = Plan.warmupNanos(schedule.durationNanos());
+        if (point.lagP99Nanos() > lagBound && point.endOffsetNanos() - settings.interval().toNanos() >= warmup) {
+            breaches.report(BreachKind.GENERATOR_LAG, -1, String.format(Locale.ROOT,
+                "lag p99 %.3f ms over the interval ending at %.1f s, bound %.3f ms", point.lagP99Nanos() / 1e6,
+                point.endOffsetNanos() / 1e9, lagBound / 1e6));
+        }
+    }
+
+    /** Driver thread: the window {@code w} begins at {@code atNanos}. */
+    private void enter(final Window w, final long atNanos) {
+        if (w.ordinal() != window) {
+            timeline.enter(w, atNanos);
+            window = w.ordinal();
+        }
+    }
+
+    /**
+     * The windows with the instants they began: written by the driver only, read by the generator, which looks up
+     * the window an intended start fell in. Preallocated (an event makes at most three transitions).
+     */
+    private static final class WindowTimeline {
+        private final long[] begins;
+        private final byte[] windows;
+        /** Volatile: publishes the entries below it. */
+        private volatile int size;
+
+        WindowTimeline(final int capacity) {
+            begins = new long[capacity + 1];
+            windows = new byte[capacity + 1];
+            windows[0] = (byte) Window.STEADY.ordinal();
+            size = 1;
+        }
+
+        void enter(final Window w, final long atNanos) {
+            final int n = size;
+            if (n == begins.length) {
+                throw new IllegalStateException("more window transitions than the plan's events allow");
+            }
+            begins[n] = atNanos;
+            windows[n] = (byte) w.ordinal();
+            size = n + 1;
+        }
+
+        Window at(final long nanos) {
+            for (int i = size - 1; i > 0; i--) {
+                if (nanos - begins[i] >= 0) {
+                    return Window.of(windows[i]);
+                }
+            }
+            return Window.of(windows[0]);
         }
     }
 

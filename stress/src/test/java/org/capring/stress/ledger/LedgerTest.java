@@ -122,6 +122,22 @@ class LedgerTest {
     }
 
     @Test
+    void record_afterTheLiveLossCheck_lateStillLostReportedOnce() {
+        final Schedule schedule = Schedule.build(new SplittableRandom(1), 10, Duration.ofSeconds(1).toNanos(),
+            Arrivals.CONSTANT);
+        final Ledger ten = new Ledger(schedule.size(), breaches);
+        ten.issue(1);
+        assertEquals(1, ten.checkOverdue(schedule, 0, 2, 450_000_000L, 200_000_000L));
+        ten.executed(1);
+        assertFalse(ten.record(1, Outcome.COMPLETED, Status.OK), "an answer after the verdict changes nothing");
+        assertEquals(1, ten.lateOutcomes());
+        final Ledger.Tally tally = ten.finish(2);
+        assertEquals(1, tally.lost(), "lost, not completed");
+        assertEquals(0L, tally.outcomes().get(Outcome.COMPLETED));
+        assertEquals(1, breaches.breaches().size(), "one LOST breach, not one live and one at the end");
+    }
+
+    @Test
     void record_afterTheBooksClosed_lateAndStillLost() {
         ledger.issue(1);
         ledger.closeBooks();

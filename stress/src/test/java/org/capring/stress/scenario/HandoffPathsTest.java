@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.capring.stress.latency.Measure;
-import org.capring.stress.latency.Window;
 import org.capring.stress.ledger.BreachKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,8 +24,9 @@ class HandoffPathsTest {
         assertFalse(r.passed(), "refusals during handoffs are caught");
         assertEquals(BreachKind.UNEXPECTED_REFUSAL, r.breaches().getFirst().kind(), r.breaches().toString());
         assertTrue(r.events(EventKind.HANDOFF).size() >= 1, r.events().toString());
-        assertTrue(r.latency().total(Measure.CORRECTED, Window.HANDOFF).getTotalCount() > 0,
-            "calls were answered in the handoff window");
+        // (The run stops at its first breach, so the handoff window may hold no call here: a call intended just
+        // before the handoff began can be the first refused. The real handoffs' window is checked in
+        // ServiceCoreScenarioTest.)
     }
 
     @Test
