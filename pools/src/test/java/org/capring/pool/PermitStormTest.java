@@ -58,7 +58,7 @@ class PermitStormTest {
         // Only the storm's own threads are held at the gate, never the driver.
         connector.gateOnly("storm-acquirer");
         final KeyedPool<FakeConnection> pool = Pools.pool(Pools.testConfig().clock(clock).maxTotal(6).maxPerKey(3)
-            .maxConnectingPerKey(2).maxWaiters(4).idleTimeout(Duration.ofMinutes(1)).build(), connector);
+            .maxConnectingPerKey(2).maxWaiters(2).idleTimeout(Duration.ofMinutes(1)).build(), connector);
         final Step[] steps = Step.values();
         for (int step = 0; step < STEPS; step++) {
             final Step kind = steps[random.nextInt(steps.length)];

@@ -81,16 +81,38 @@ class HandoffTest {
         }
     }
 
-    @Test
-    void handoff_newInstanceFailsStart_oldServesUntouched_startFailed() {
-        final IllegalStateException boom = new IllegalStateException("bad build");
+    /**
+     * Starts a handoff to instance 2 whose start waits for {@code proceed}; returns once that start is running.
+     */
+    private CompletableFuture<HandoffReport> handoffHeldInItsStart(final CountDownLatch proceed)
+        throws InterruptedException {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CompletableFuture<HandoffReport> handoff = CompletableFuture.supplyAsync(
+            () -> host.handoff(service, echo.instance(2, context -> {
+                entered.countDown();
+                proceed.await();
+            })), Thread::startVirtualThread);
+        assertTrue(entered.await(30, TimeUnit.SECONDS), "the handoff's start is running");
+        return handoff;
+    }
+
+    /** A new instance whose start throws {@code thrown}: START_FAILED with it as the cause, the old one serves on. */
+    private void assertStartFailureLeavesTheOldServing(final Throwable thrown) {
         final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
             () -> host.handoff(service, echo.instance(2, context -> {
-                throw boom;
+                if (thrown instanceof Exception x) {
+                    throw x;
+                }
+                throw (Error) thrown;
             })));
         assertEquals(ServiceException.HandoffFailure.START_FAILED, e.reason());
-        assertSame(boom, e.getCause());
+        assertSame(thrown, e.getCause());
         assertEquals(1, EchoService.call(stub, 3), "the old instance still serves");
+    }
+
+    @Test
+    void handoff_newInstanceFailsStart_oldServesUntouched_startFailed() {
+        assertStartFailureLeavesTheOldServing(new IllegalStateException("bad build"));
         assertEquals(2, host.handoff(service, echo.instance(3)).oldInstance() + 1, "a later handoff still works");
     }
 
@@ -125,14 +147,8 @@ class HandoffTest {
 
     @Test
     void handoff_duringHandoff_refusedHandoffInProgress_firstGoesOn() throws Exception {
-        final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch proceed = new CountDownLatch(1);
-        final CompletableFuture<HandoffReport> first = CompletableFuture.supplyAsync(
-            () -> host.handoff(service, echo.instance(2, context -> {
-                entered.countDown();
-                proceed.await();
-            })), Thread::startVirtualThread);
-        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        final CompletableFuture<HandoffReport> first = handoffHeldInItsStart(proceed);
         assertThrows(ServiceException.HandoffInProgress.class, () -> host.handoff(service, echo.instance(3)));
         assertEquals(1, EchoService.call(stub, 6), "the old instance serves while the first handoff runs");
         proceed.countDown();
@@ -142,14 +158,7 @@ class HandoffTest {
 
     @Test
     void handoff_newInstanceStartThrowsAnError_typedStartFailed_oldServes() {
-        final NoClassDefFoundError linkage = new NoClassDefFoundError("org/example/Missing");
-        final ServiceException.HandoffFailed e = assertThrows(ServiceException.HandoffFailed.class,
-            () -> host.handoff(service, echo.instance(2, context -> {
-                throw linkage;
-            })));
-        assertEquals(ServiceException.HandoffFailure.START_FAILED, e.reason());
-        assertSame(linkage, e.getCause());
-        assertEquals(1, EchoService.call(stub, 3), "the old instance still serves");
+        assertStartFailureLeavesTheOldServing(new NoClassDefFoundError("org/example/Missing"));
     }
 
     /**
@@ -206,14 +215,8 @@ class HandoffTest {
     /** A stop that begins while a handoff's new instance starts: nothing is retargeted; the stop drains the old one. */
     @Test
     void stop_duringHandoff_handoffRetargetsNothing_stopDrainsTheOldInstance() throws Exception {
-        final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch proceed = new CountDownLatch(1);
-        final CompletableFuture<HandoffReport> handoff = CompletableFuture.supplyAsync(
-            () -> host.handoff(service, echo.instance(2, context -> {
-                entered.countDown();
-                proceed.await();
-            })), Thread::startVirtualThread);
-        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        final CompletableFuture<HandoffReport> handoff = handoffHeldInItsStart(proceed);
         final CompletableFuture<StopReport> stop = CompletableFuture.supplyAsync(() -> host.stop(Duration.ofSeconds(30)),
             Thread::startVirtualThread);
         await(() -> host.state() == ServiceHost.State.STOPPING, "the stop began");
@@ -231,14 +234,8 @@ class HandoffTest {
     /** A stop whose deadline passes while a handoff holds the service: reported, and the handoff stops it after. */
     @Test
     void stop_blockedByHandoffPastDeadline_reportedIncomplete_serviceStoppedWhenHandoffEnds() throws Exception {
-        final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch proceed = new CountDownLatch(1);
-        final CompletableFuture<HandoffReport> handoff = CompletableFuture.supplyAsync(
-            () -> host.handoff(service, echo.instance(2, context -> {
-                entered.countDown();
-                proceed.await();
-            })), Thread::startVirtualThread);
-        assertTrue(entered.await(30, TimeUnit.SECONDS));
+        final CompletableFuture<HandoffReport> handoff = handoffHeldInItsStart(proceed);
         final StopReport report = host.stop(Duration.ofMillis(100));
         assertInstanceOf(ServiceException.StopIncomplete.class, report.of("svc").failure(),
             "reported as blocked, not as a service that was not serving");

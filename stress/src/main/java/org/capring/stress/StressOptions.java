@@ -54,6 +54,8 @@ public record StressOptions(Scenario scenario, OptionalDouble rate, double fract
     /** Events the acceptance suite needs of each run, unless {@code --events} says otherwise. */
     public static final int ACCEPTANCE_EVENTS = 200;
 
+    /** Margin, on top of the grace and the hung calls' lead, that a hung call's hang must outlast. */
+    private static final long HUNG_MARGIN_MS = 50;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
     /** The systems under test. */
@@ -156,9 +158,13 @@ public record StressOptions(Scenario scenario, OptionalDouble rate, double fract
             throw new UsageException("--inject", "an injected fault makes every acceptance run fail; inject into one "
                 + "scenario instead");
         }
-        if (lossTimeout.compareTo(grace.multipliedBy(2)) < 0) {
-            throw new UsageException("--loss-timeout", "must be at least twice the grace (" + grace.toMillis()
-                + " ms): a hung call waits out the grace before it is cancelled");
+        // A hung call hangs for half the loss timeout from its start, up to 20 ms before its drain begins: the hang
+        // must outlast the drain's grace, or the call ends by itself just before the cancel it is there to test.
+        final Duration minimumLoss = grace.plus(PlanSpec.DEFAULT_HUNG_LEAD).plusMillis(HUNG_MARGIN_MS).multipliedBy(2);
+        if (lossTimeout.compareTo(minimumLoss) < 0) {
+            throw new UsageException("--loss-timeout", "must be at least " + minimumLoss.toMillis() + " ms (twice the "
+                + "grace, " + grace.toMillis() + " ms, plus the hung calls' lead and a margin): a hung call must "
+                + "outlast the grace and be cancelled");
         }
         return new StressOptions(scenario, rate, fraction.orElse(DEFAULT_FRACTION), duration,
             events.isEmpty() && acceptance ? Optional.of(ACCEPTANCE_EVENTS) : events, seed, out, arrivals, system,

@@ -112,9 +112,14 @@ class StressOptionsTest {
     }
 
     @Test
-    void parse_lossTimeoutBelowTwiceTheGrace_usageError() {
+    void parse_lossTimeoutBelowTwiceTheGrace_usageError() throws UsageException {
         final UsageException e = assertThrows(UsageException.class,
             () -> StressOptions.parse("--grace", "1s", "--loss-timeout", "1500ms"));
         assertEquals("--loss-timeout", e.flag());
+        // Exactly twice is too little: a hung call, intended up to 20 ms before its drain, would end by itself.
+        assertEquals("--loss-timeout", assertThrows(UsageException.class,
+            () -> StressOptions.parse("--grace", "1s", "--loss-timeout", "2s")).flag());
+        assertEquals(Duration.ofMillis(2140),
+            StressOptions.parse("--grace", "1s", "--loss-timeout", "2140ms").lossTimeout());
     }
 }

@@ -67,11 +67,7 @@ class ShutdownTest {
             final Call last = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_SLEEP);
             last.initParams(Probe.SleepParams.factory).setMillis(1);
             last.send();
-            final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (f.probe.calls.get() < 11) {
-                assertTrue(System.nanoTime() - giveUp < 0, "the last call never started");
-                Thread.onSpinWait();
-            }
+            awaitHandlerRuns(f, 11);
             final DrainResult result;
             try {
                 result = f.server.shutdown(Duration.ofSeconds(5));
@@ -94,6 +90,15 @@ class ShutdownTest {
             f.ring.close();
         }
     }
+    /** Waits until the probe's handler has begun {@code n} calls (the last of them is then running). */
+    private static void awaitHandlerRuns(final CallFixture f, final int n) {
+        final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (f.probe.calls.get() < n) {
+            assertTrue(System.nanoTime() - giveUp < 0, "call " + n + " never started");
+            Thread.onSpinWait();
+        }
+    }
+
     /** An interrupted shutdown still stops the server: nothing is left DRAINING, the call in flight is cancelled. */
     @Test
     void shutdown_interruptedWhileWaiting_serverStillStopsAndTheCallIsCancelled() throws Exception {
@@ -101,11 +106,7 @@ class ShutdownTest {
             final Call slow = f.client.newCall(f.probeHandle, Probe.TYPE_ID, Probe.METHOD_SLEEP);
             slow.initParams(Probe.SleepParams.factory).setMillis(30_000);
             slow.send();
-            final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (f.probe.calls.get() < 1) {
-                assertTrue(System.nanoTime() - giveUp < 0, "the call never started");
-                Thread.onSpinWait();
-            }
+            awaitHandlerRuns(f, 1);
             Thread.currentThread().interrupt();
             assertThrows(InterruptedException.class, () -> f.server.shutdown(Duration.ofSeconds(20)));
             assertEquals(RingServer.State.STOPPED, f.server.state(), "stopped, not left draining");

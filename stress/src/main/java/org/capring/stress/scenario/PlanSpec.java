@@ -62,8 +62,11 @@ public record PlanSpec(Scenario scenario, long seed, double rate, Duration durat
      */
     public static PlanSpec of(final Scenario scenario, final long seed, final double rate, final Duration duration) {
         return new PlanSpec(scenario, seed, rate, duration, Arrivals.CONSTANT, DEFAULT_GAP_MIN, DEFAULT_GAP_MAX,
-            Duration.ofMillis(50), Duration.ofMillis(250), Duration.ofMillis(20));
+            Duration.ofMillis(50), Duration.ofMillis(250), DEFAULT_HUNG_LEAD);
     }
+
+    /** Default {@link #hungLead()}: how long before a hung drain its hung calls are intended. */
+    public static final Duration DEFAULT_HUNG_LEAD = Duration.ofMillis(20);
 
     /**
      * @param value arrivals
