@@ -117,10 +117,6 @@ final class CallSlot {
         deadlineNanos = deadline;
         idempotent = false;
         paramsStarted = false;
-        if (params != null && params.overflowed()) {
-            // The previous call's params outgrew the region and it was closed unsent: its overflow is not this one's.
-            params.clear();
-        }
         status = 0;
         cqeFlags = 0;
         resultLength = 0;

@@ -216,6 +216,10 @@ public final class RingClient implements AutoCloseable {
             throw new IllegalStateException("slot accounting broken: a permit without a free slot");
         }
         final CallSlot callSlot = calls[slot];
+        if (callSlot.params.overflowed()) {
+            // The previous call's params outgrew the region and it was closed unsent: its overflow is not this one's.
+            callSlot.params.clear();
+        }
         return new Call(callSlot, callSlot.acquire(capHandle, interfaceId, methodId, deadlineNanos));
     }
 
