@@ -234,7 +234,7 @@ final class ServiceUnit<T> {
      * it when it ends).
      */
     DrainReport stop(final long deadlineNanos) {
-        stopping = true; // a handoff that has not taken the lock yet refuses from now on
+        stopBegins(); // the host said so already; a stop is a stop however it is called
         if (!tryLock(deadlineNanos)) {
             // A handoff holds the service past the deadline. It reads this flag after it lets go of the lock, and
             // this reads the lock after the flag: one of the two stops the service.
